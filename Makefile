@@ -1,0 +1,46 @@
+# nigerlens: `make help` lists the targets.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+OUT    := out
+ARTICLE ?= data/articles/rt-20230814-washington-niger.txt
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lab lint clean
+
+help:  ## list the targets
+	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-6s %s\n", $$1, $$2}'
+
+# One stamp per extra: a second `make run` reinstalls nothing unless pyproject.toml changed.
+$(VENV)/.stamp-base:
+	@$(PYTHON) -c 'import sys; sys.exit("nigerlens needs Python 3.11+, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.stamp-notebooks: pyproject.toml $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -e '.[notebooks]'
+	@touch $@
+
+$(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@ $(VENV)/.stamp-notebooks
+
+$(VENV)/.stamp-lab: pyproject.toml $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -e '.[lab]'
+	@touch $@ $(VENV)/.stamp-notebooks
+
+run: $(VENV)/.stamp-notebooks  ## execute every notebook on the bundled article; HTML to out/notebooks, CSV to out/tables
+	MPLBACKEND=Agg $(PY) -m nigerlens.notebooks --article $(ARTICLE) --out $(OUT)
+
+test: $(VENV)/.stamp-dev  ## install the dev extras and run the tests
+	$(PY) -m pytest
+
+lint: $(VENV)/.stamp-dev  ## ruff
+	$(VENV)/bin/ruff check .
+
+lab: $(VENV)/.stamp-lab  ## open the notebooks in JupyterLab
+	$(VENV)/bin/jupyter lab notebooks/
+
+clean:  ## remove out/ (keeps the virtual environment)
+	rm -rf $(OUT)

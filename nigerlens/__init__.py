@@ -1,0 +1,53 @@
+"""nigerlens: analysis-ready tables from news about the 2023 Niger crisis, every row tied to its sentence.
+
+Scratch-work use::
+
+    import nigerlens as nl
+    art = nl.load_article(nl.BUNDLED_ARTICLE)
+    nl.deployments(art)
+
+Names are imported on first use so that ``import nigerlens`` stays fast (pandas, matplotlib and
+nltk load only when a table or a plot is asked for).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "Article": "article",
+    "SetAside": "article",
+    "BUNDLED_ARTICLE": "resources",
+    "load_article": "load",
+    "load_corpus": "load",
+    "from_text": "load",
+    "Corpus": "load",
+    "LoadError": "load",
+    "Gazetteer": "gazetteer",
+    "default_gazetteer": "gazetteer",
+    "deployments": "extractors.deployments",
+    "bases": "extractors.bases",
+    "set_aside": "pipeline",
+    "tabulate": "pipeline",
+    "extract": "pipeline",
+    "write_tables": "export",
+    "plot_troops": "plots",
+    "plot_bases_map": "plots",
+    "show_evidence": "evidence",
+    "set_aside_html": "evidence",
+}
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'nigerlens' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,181 @@
+"""The deployments table: who has how many troops where, stated how.
+
+A deployment is a count ("some 1,300", "between 850 and 1,100", "several hundred") followed by a
+unit word ("soldiers", "troops", "military personnel" from data/lexicon/units.csv), or a force
+noun with a count ("a 1,000-strong force", "a contingent of 1,500"). Its actor is resolved from
+the clause (see :mod:`nigerlens.clauses`), its host from a place phrase ("in Niger", "in the
+country"), its status from cue words (data/lexicon/status_cues.csv).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..article import Article
+from ..clauses import OWNER_KINDS, clause_at, resolve_owner
+from ..gazetteer import Gazetteer, default_gazetteer
+from ..numbers import COUNT, parse_count
+from ..resources import alternation, lexicon, phrase_pattern
+from ..tables import frame
+
+# words that may stand between a count and its unit ("1,000 U.S. troops", "1,500 French military
+# personnel") must not be one of these: they end the noun phrase
+_STOP = (
+    "the a an of in on at to for from with by and or but that which who whom whose are were is was "
+    "be been have has had will would can could may might it its their his her days weeks months "
+    "years hours minutes kilometres kilometers km miles percent per cent dollars euros than as"
+).split()
+_MODIFIER = rf"(?!(?:{'|'.join(_STOP)})\b)[A-Za-zÀ-ÿ][\w.'’-]*"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    unit = alternation(r["word"] for r in lexicon("units"))
+    force = alternation(r["word"] for r in lexicon("force_nouns"))
+    # COUNT [modifiers] UNIT          "some 1,300 soldiers", "1,000 U.S. troops"
+    # COUNT-strong [modifiers] FORCE  "a 1,000-strong force"
+    counted = re.compile(
+        rf"(?<![\w$€£.,])(?P<count>{COUNT})"
+        rf"(?:(?P<strong>-strong)(?:\s+{_MODIFIER}){{0,3}}?\s+(?P<force>{force})"
+        rf"|(?:\s+(?:of\s+(?:its|their|the|his|her)\s+)?(?:{_MODIFIER}\s+){{0,3}}?)(?P<unit>{unit}))(?!\w)",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men"
+    force_of = re.compile(
+        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?![\w%,])",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    return counted, force_of
+
+
+@cache
+def _status_cues() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple(
+        (re.compile(rf"\b{phrase_pattern(r['cue'])}\b", re.IGNORECASE), r["status"])
+        for r in lexicon("status_cues")
+    )
+
+
+AS_OF = re.compile(r"\b(?:before|since|as\s+of|until|prior\s+to|at\s+the\s+time\s+of)\s+(?:the\s+)?[^,;.]{1,40}", re.IGNORECASE)
+_HOST = re.compile(r"\b(?:in|into|to|from|out\s+of|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_THE_COUNTRY = re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+country\b", re.IGNORECASE)
+
+
+def status_of(clause: str, pos: int) -> str:
+    """Status of a force from cue words in its clause; the cue nearest before ``pos`` wins."""
+    best: tuple[int, str] | None = None
+    for rx, status in _status_cues():
+        for m in rx.finditer(clause):
+            distance = pos - m.end() if m.end() <= pos else 10_000 + m.start() - pos
+            if best is None or distance < best[0]:
+                best = (distance, status)
+    return best[1] if best else "present"
+
+
+def focus_country(article: Article, gazetteer: Gazetteer) -> str | None:
+    """The state an article's forces are mostly in: the state most often named after "in", "to",
+    "from" ("in Niger"), else the most often named state. The default host of a force."""
+    placed: Counter = Counter()
+    named: Counter = Counter()
+    for s in article.sentences:
+        for m in gazetteer.actor_mentions(s.text, kinds=("state",)):
+            named[m.name] += 1
+            if _HOST.search(s.text[max(0, m.start - 30) : m.start]):
+                placed[m.name] += 1
+    best = (placed or named).most_common(1)
+    return best[0][0] if best else None
+
+
+def host_of(sentence: str, start: int, actor: str | None, gazetteer: Gazetteer, default: str | None) -> str | None:
+    """The country a force is in: a state after "in"/"to"/"from" in the sentence, else ``default``."""
+    for m in gazetteer.actor_mentions(sentence, kinds=("state",)):
+        if m.name != actor and _HOST.search(sentence[max(0, m.start - 30) : m.start]):
+            return m.name
+    return default
+
+
+def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
+    """Deployment rows (dicts) for ``article``, in text order."""
+    gaz = gazetteer or default_gazetteer()
+    counted, force_of = _patterns()
+    default_host = None
+    rows: list[dict] = []
+    for sent in article.sentences:
+        text = sent.text
+        matches = [(m, "count+unit") for m in counted.finditer(text)]
+        matches += [(m, "force-of-count") for m in force_of.finditer(text)]
+        taken: list[tuple[int, int]] = []
+        for m, rule in sorted(matches, key=lambda x: (x[0].start(), -x[0].end())):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
+            taken.append(m.span())
+            count_m = re.match(COUNT, m.group("count"), re.IGNORECASE | re.VERBOSE)
+            count, high, qualifier = parse_count(count_m)
+            if count is None and qualifier is None:
+                continue
+            owner, how = resolve_owner(text, m.start(), m.end(), gaz)
+            if how in ("none", "sentence"):  # "1,000 troops from Chad": the origin names the owner
+                owner, how = _origin(text, m.end(), gaz) or (owner, how)
+            actor = gaz.side_of(owner.name) if owner else None
+            i, cs = clause_at(text, m.start())
+            clause_text = text[cs[i].start : cs[i].end]
+            if default_host is None:
+                default_host = focus_country(article, gaz) or ""
+            as_of = AS_OF.search(text, m.end())
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "actor": actor,
+                    "actor_mention": owner.surface if owner else None,
+                    "count": count,
+                    "count_high": high,
+                    "qualifier": qualifier,
+                    "unit": _unit_of(m),
+                    "host": host_of(text, m.start(), actor, gaz, None)
+                    or (default_host if default_host != actor else None),
+                    "status": status_of(clause_text, m.start() - cs[i].start),
+                    "as_of": as_of.group().strip() if as_of and _same_clause(cs, m.start(), as_of.start()) else None,
+                    "sentence": text,
+                    "start": sent.start,
+                    "end": sent.end,
+                    "rule": f"{rule}; actor:{how}",
+                }
+            )
+    return rows
+
+
+_FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _origin(text: str, pos: int, gaz: Gazetteer):
+    """The actor in "1,000 troops from Chad" / "300 soldiers of the French army"."""
+    m = _FROM.match(text, pos)
+    if not m:
+        return None
+    mentions = gaz.actor_mentions(text[m.end() : m.end() + 60], m.end(), kinds=OWNER_KINDS)
+    if mentions and mentions[0].start == m.end():
+        return mentions[0], "origin"
+    return None
+
+
+def _same_clause(cs, a: int, b: int) -> bool:
+    return any(c.start <= a < c.end and c.start <= b < c.end for c in cs)
+
+
+def _unit_of(m: re.Match) -> str:
+    unit_map = {r["word"].lower(): r["unit"] for r in lexicon("units")}
+    if m.groupdict().get("unit"):
+        return unit_map.get(re.sub(r"\s+", " ", m.group("unit").lower()), m.group("unit").lower())
+    return "troops"
+
+
+def deployments(article: Article, *, gazetteer: Gazetteer | None = None):
+    """The deployments table of ``article``: one row per statement of a force's size.
+
+    Columns: article_id, actor, actor_mention, count, count_high, qualifier, unit, host, status,
+    as_of, and the evidence (sentence, start, end, rule). ``count`` is empty for sizes with no
+    number ("several hundred"); ``count_high`` is set for ranges.
+    """
+    return frame("deployments", deployment_records(article, gazetteer=gazetteer))

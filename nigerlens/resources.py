@@ -1,0 +1,44 @@
+"""Where nigerlens finds its editable data: the gazetteer, the lexicons and the bundled article.
+
+Rules live in CSV files under ``data/`` so that an analyst extends them without touching code.
+``NIGERLENS_DATA`` points the package at another copy of that folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("NIGERLENS_DATA", Path(__file__).resolve().parent.parent / "data"))
+BUNDLED_ARTICLE = DATA_DIR / "articles" / "rt-20230814-washington-niger.txt"
+
+
+def data_path(*parts: str) -> Path:
+    """Return the path of a file under the data folder."""
+    return DATA_DIR.joinpath(*parts)
+
+
+@cache
+def read_rows(*parts: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of a CSV file under the data folder as dicts of stripped strings."""
+    with data_path(*parts).open(encoding="utf-8", newline="") as f:
+        return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f))
+
+
+def lexicon(name: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of ``data/lexicon/<name>.csv``."""
+    return read_rows("lexicon", f"{name}.csv")
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A regex for a lexicon phrase: literal, with any run of whitespace between its words."""
+    import re
+
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+def alternation(phrases) -> str:
+    """A regex alternation of lexicon phrases, longest first (so "military personnel" beats "personnel")."""
+    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))

@@ -1,0 +1,53 @@
+import pandas as pd
+import pytest
+
+import nigerlens as nl
+
+
+def rows(text):
+    df = nl.bases(nl.from_text(text))
+    return [tuple(r) for r in df[["actor", "place"]].itertuples(index=False, name=None)]
+
+
+def test_bundled_article_gives_the_two_us_bases(bundled):
+    df = nl.bases(bundled)
+    assert df[["actor", "place"]].values.tolist() == [["United States", "Niamey"], ["United States", "Agadez"]]
+    assert df["latitude"].round(1).tolist() == [13.5, 17.0]
+    assert df["longitude"].round(1).tolist() == [2.1, 8.0]
+    for row in df.itertuples():
+        assert bundled.text[row.start : row.end] == row.sentence
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("American troops are divided between two bases, located in the Niger capital of Niamey and the northern city of Agadez.",
+         [("United States", "Niamey"), ("United States", "Agadez")]),
+        ("Most of the French contingent is based at an air base next to the international airport in Niamey, with smaller detachments alongside Nigerien units at Ouallam and Ayorou, near the border with Mali.",
+         [("France", "Niamey"), ("France", "Ouallam"), ("France", "Ayorou")]),
+        ("Germany, which keeps a small air transport base in Niamey with around 100 soldiers, is negotiating separately.", [("Germany", "Niamey")]),
+        ("Protesters gathered outside the French base in Niamey on Saturday.", [("France", "Niamey")]),
+        ("The US drone base near Agadez cost $110 million.", [("United States", "Agadez")]),
+        # a named base remembered across sentences, and an actor carried from the previous sentence
+        ("About 1,000 American personnel remain, most at Air Base 201 near Agadez. A smaller group is stationed at Air Base 101, next to the airport in Niamey. Russian personnel now share part of Air Base 101 with the remaining Americans.",
+         [("United States", "Agadez"), ("United States", "Niamey"), ("Russia", "Niamey")]),
+        # not bases
+        ("The statement followed four days of talks in Niamey between US and Nigerien officials.", []),
+        ("The junta's power base in Niamey is the presidential guard.", []),
+        ("Analysts based their estimate on reports from Agadez.", []),
+        ("France is based on a long tradition, Macron said in Niamey.", []),
+    ],
+)
+def test_base_rules(text, expected):
+    assert rows(text) == expected
+
+
+def test_description_keeps_the_kind_of_base():
+    df = nl.bases(nl.from_text("Germany keeps a small air transport base in Niamey."))
+    assert df["description"].tolist() == ["air transport base"]
+
+
+def test_empty_bases_table_has_stable_dtypes():
+    df = nl.bases(nl.from_text("No bases here."))
+    assert len(df) == 0 and str(df["latitude"].dtype) == "Float64"
+    assert isinstance(df, pd.DataFrame)

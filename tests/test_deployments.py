@@ -1,0 +1,102 @@
+import pandas as pd
+import pytest
+
+import nigerlens as nl
+
+COLUMNS = ["article_id", "actor", "actor_mention", "count", "count_high", "qualifier", "unit", "host", "status", "as_of", "sentence", "start", "end", "rule"]
+
+
+def rows(text, published=None):
+    df = nl.deployments(nl.from_text(text, published=published))
+    return [tuple(None if pd.isna(v) else v for v in r) for r in df[["actor", "count", "count_high", "qualifier", "status"]].itertuples(index=False, name=None)]
+
+
+def test_bundled_article_gives_exactly_the_two_forces(bundled):
+    df = nl.deployments(bundled)
+    got = df[["actor", "count", "qualifier", "unit", "host", "status"]].astype(object).values.tolist()
+    assert got == [
+        ["United States", 1300, "some", "soldiers", "Niger", "present"],
+        ["France", 1500, "around", "servicemen", "Niger", "present"],
+    ]
+    # the comparison does not give the US France's number, nor France the US one
+    assert df["actor_mention"].tolist() == ["US", "France"]
+
+
+def test_evidence_points_at_the_sentence(bundled):
+    for row in nl.deployments(bundled).itertuples():
+        assert bundled.text[row.start : row.end] == row.sentence
+        assert "1,300" in row.sentence and row.rule
+
+
+def test_empty_table_keeps_columns_and_dtypes():
+    df = nl.deployments(nl.from_text("Nothing about troops here."))
+    assert list(df.columns) == COLUMNS and len(df) == 0
+    assert str(df["count"].dtype) == "Int64" and str(df["actor"].dtype) == "string"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # wire style, actor adjective between count and unit
+        ("About 1,000 U.S. troops remain in Niger, officials said.", [("United States", 1000, None, "about", "present")]),
+        ("Some 1,500 French soldiers are deployed in the Sahel country.", [("France", 1500, None, "some", "present")]),
+        # the clause decides, not the sentence's first country
+        ("The US has a sizable force in Niger, amounting to some 1,300 soldiers and almost equaling that of France, which has around 1,500 servicemen in the country.",
+         [("United States", 1300, None, "some", "present"), ("France", 1500, None, "around", "present")]),
+        ("Italy has kept its roughly 300 soldiers in Niger, while France is pulling out its 1,500 troops by the end of the year.",
+         [("Italy", 300, None, "roughly", "present"), ("France", 1500, None, None, "withdrawing")]),
+        # ranges and pledges
+        ("Ivory Coast's President Alassane Ouattara said his country would contribute a battalion of between 850 and 1,100 soldiers.",
+         [("Ivory Coast", 850, 1100, "between", "pledged")]),
+        ("France has between 1,000 and 1,500 troops in Niger, according to estimates.", [("France", 1000, 1500, "between", "present")]),
+        ("Nigeria has pledged 1,000-1,500 soldiers to the standby force.", [("Nigeria", 1000, 1500, "between", "pledged")]),
+        # numbers in words and with spaces
+        ("Germany keeps a thousand soldiers in Mali.", [("Germany", 1000, None, None, "present")]),
+        ("Italy sent ten military instructors to Niamey.", [("Italy", 10, None, None, "present")]),
+        ("La France dispose de 1 500 soldats.", []),  # not English units: no row
+        ("France maintains 1 500 troops in Niger.", [("France", 1500, None, None, "present")]),
+        # force nouns
+        ("Nigeria would lead a 1,000-strong contingent, officials in Abuja said.", [("Nigeria", 1000, None, None, "pledged")]),
+        ("The European Union has a training mission of about 100 personnel in Niamey.", [("European Union", 100, None, "about", "present")]),
+        # sizes with no count
+        ("Russia has sent several hundred Wagner mercenaries to Mali.", [("Wagner Group", None, None, "several hundred", "present")]),
+        ("Officials say hundreds of Russian instructors arrived in Niamey.", [("Russia", None, None, "hundreds", "present")]),
+        # past and withdrawing
+        ("Washington had more than 1,100 troops in Niger before the July 2023 coup.", [("United States", 1100, None, "more than", "past")]),
+        ("Germany will withdraw its around 100 soldiers from Niger by August.", [("Germany", 100, None, "around", "withdrawing")]),
+        # relative clause and quantified "of"
+        ("Germany, which keeps a small air transport base in Niamey with around 100 soldiers, is negotiating.", [("Germany", 100, None, "around", "present")]),
+        ("Most of the 1,500 French troops are based in Niamey.", [("France", 1500, None, None, "present")]),
+        # person resolves to the side they speak for
+        ("Macron said nearly 1,500 soldiers would stay for now.", [("France", 1500, None, "nearly", "present")]),
+        # the actor comes from the unit phrase: "troops from X"
+        ("About 1,000 troops from Chad are stationed in Niger.", [("Chad", 1000, None, "about", "present")]),
+        # not troop counts
+        ("The US suspended nearly $500 million in assistance to Niger.", []),
+        ("The junta gave the French ambassador 48 hours to leave.", []),
+        ("ECOWAS gave the junta seven days to reinstate Bazoum.", []),
+        ("Both France and the US have troops in Niger.", []),
+        ("The coup in July 2023 ended a decade of partnership.", []),
+    ],
+)
+def test_deployment_rules(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, host",
+    [
+        ("France keeps 1,500 soldiers in Chad.", "Chad"),
+        ("About 1,000 U.S. troops remain in the country.", None),  # no other state named: unknown
+        ("Russia sent 100 instructors to Niger.", "Niger"),
+    ],
+)
+def test_host(text, host):
+    df = nl.deployments(nl.from_text(text))
+    value = df["host"].iloc[0]
+    assert (None if pd.isna(value) else value) == host
+
+
+def test_as_of_is_read_from_the_clause():
+    df = nl.deployments(nl.from_text("Washington had more than 1,100 troops in Niger before the July 2023 coup."))
+    assert df["as_of"].tolist() == ["before the July 2023 coup"]

@@ -1,0 +1,35 @@
+import pytest
+
+from nigerlens.furniture import find_furniture
+
+OUTLETS = ["RT", "Reuters", "AFP", "AP"]
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Troops left. FILE PHOTO: A soldier in Niamey © Global Look Press / A Person", ["caption"]),
+        ("Troops left.\n\nPhoto: Protesters outside the French base in Niamey, Sept. 2, 2023. (Reuters)", ["caption"]),
+        ("Troops left.\n\nHeadline one Headline one\n\nRead more\n\nHeadline one\n\nThe talks went on.", ["related_links"]),
+        ("Troops left.\n\nREAD MORE: Niger junta expels French ambassador\n\nThe talks went on.", ["related_links"]),
+        ("Troops left. (RT)", ["outlet_tag"]),
+        ("(Reuters) - Troops left.", ["outlet_tag"]),
+        ("Troops left.\n\nShare this article: Facebook | X | Email", ["share"]),
+        ("By Jane Doe and John Roe\n\nTroops left.", ["byline"]),
+        ("Troops left.\n\n© 2023 Example News. All rights reserved.", ["caption"]),
+        # article text that looks a little like furniture stays
+        ("The photo showed soldiers. Read more about the coup in our archive.", []),
+        ("He said the US would stay (for now).", []),
+    ],
+)
+def test_furniture_rules(text, kinds):
+    found = find_furniture(text, outlets=OUTLETS)
+    assert [f.kind for f in found] == kinds
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+def test_title_repeated_as_first_line():
+    text = "France to pull troops out of Niger\n\nPARIS — France will withdraw."
+    (f,) = find_furniture(text, title="France to pull troops out of Niger", outlets=OUTLETS)
+    assert f.kind == "title" and f.start == 0

@@ -1,0 +1,51 @@
+"""Quality gate: the dev articles' deployments and bases against their hand annotations.
+
+The bar (stated in README): F1 >= 0.9 per table over the four dev articles, and no article
+below 0.75. Today's scores are printed with -s.
+"""
+
+import pytest
+
+import nigerlens as nl
+from nigerlens.evaluate import KEYS, evaluate_article, gold_path
+
+from .conftest import DEV_ARTICLES
+
+BAR = 0.9
+PER_ARTICLE_BAR = 0.75
+
+
+@pytest.fixture(scope="module")
+def scores():
+    per_article = {}
+    for path in DEV_ARTICLES:
+        article = nl.load_article(path)
+        per_article[article.id] = evaluate_article(article, nl.tabulate(article), gold_path(path))
+    return per_article
+
+
+@pytest.mark.parametrize("table", list(KEYS))
+def test_dev_articles_meet_the_bar(scores, table):
+    total = None
+    for article_scores in scores.values():
+        total = article_scores[table] if total is None else total + article_scores[table]
+    print(f"\n{total}")
+    assert total.f1 >= BAR, f"{total}; misses={total.misses} false hits={total.false_hits}"
+
+
+@pytest.mark.parametrize("table", list(KEYS))
+def test_no_dev_article_falls_far_below(scores, table):
+    for article_id, article_scores in scores.items():
+        s = article_scores[table]
+        assert s.f1 >= PER_ARTICLE_BAR, f"{article_id}: {s}; misses={s.misses} false hits={s.false_hits}"
+
+
+def test_scoring_counts_misses_and_false_hits():
+    from nigerlens.evaluate import score_rows
+
+    gold = [{"actor": "France", "place": "Niamey"}, {"actor": "France", "place": "Ayorou"}]
+    found = [{"actor": "France", "place": "Niamey"}, {"actor": "Niger", "place": "Niamey"}]
+    s = score_rows("bases", gold, found)
+    assert (s.true_pos, s.false_pos, s.false_neg) == (1, 1, 1)
+    assert s.misses == [("France", "Ayorou")] and s.false_hits == [("Niger", "Niamey")]
+    assert s.f1 == pytest.approx(0.5)
