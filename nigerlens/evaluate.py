@@ -12,7 +12,7 @@ from pathlib import Path
 
 # the fields that must agree for an extracted row to count as finding a gold row
 KEYS = {
-    "deployments": ("actor", "count", "count_high", "qualifier"),
+    "deployments": ("actor", "count", "count_high", "qualifier", "host"),
     "bases": ("actor", "place"),
 }
 

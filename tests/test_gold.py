@@ -49,3 +49,17 @@ def test_scoring_counts_misses_and_false_hits():
     assert (s.true_pos, s.false_pos, s.false_neg) == (1, 1, 1)
     assert s.misses == [("France", "Ayorou")] and s.false_hits == [("Niger", "Niamey")]
     assert s.f1 == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("path", DEV_ARTICLES, ids=lambda p: p.stem)
+def test_gold_status_and_as_of_are_found(path):
+    import json
+
+    gold = json.loads(gold_path(path).read_text(encoding="utf-8"))
+    found = nl.deployments(nl.load_article(path))
+    for g in gold["deployments"]:
+        row = found[(found["actor"] == g["actor"]) & (found["count"] == g["count"])].iloc[0]
+        if "status" in g:
+            assert row["status"] == g["status"]
+        if "as_of" in g:
+            assert row["as_of"] == g["as_of"]

@@ -1,0 +1,46 @@
+"""Property-based checks: on any text, the loader and extractors raise nothing and every
+evidence span points at its sentence."""
+
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
+
+import nigerlens as nl
+
+from .conftest import DEV_ARTICLES
+
+SAMPLES = [p.read_text(encoding="utf-8") for p in DEV_ARTICLES if p.suffix == ".txt"]
+SAMPLES.append(nl.BUNDLED_ARTICLE.read_text(encoding="utf-8"))
+
+news_words = st.sampled_from(
+    ["some", "1,300", "between", "850", "and", "1 100", "troops", "soldiers", "French", "U.S.", "Niger", "Niamey",
+     "Agadez", "base", "air", "which", ",", ".", "“", "”", '"', "\n\n", "Read more", "FILE PHOTO:", "(RT)", "Gen.",
+     "several hundred", "-strong", "force", "of", "its", "the", "junta", "withdraw", "Air Base 101"]
+)
+texts = st.one_of(
+    st.text(max_size=400),
+    st.lists(news_words, max_size=60).map(" ".join),
+    st.tuples(st.sampled_from(SAMPLES), st.integers(0, 4000), st.integers(0, 4000), st.text(max_size=30)).map(
+        lambda t: t[0][: t[1]] + t[3] + t[0][t[2] :]
+    ),
+)
+
+
+def check(article):
+    for s in article.sentences:
+        assert article.text[s.start : s.end] == s.text
+    for piece in article.set_aside:
+        assert article.text[piece.start : piece.end] == piece.text
+    tables = nl.tabulate(article)
+    for name in ("deployments", "bases"):
+        for row in tables[name].itertuples():
+            assert 0 <= row.start <= row.end <= len(article.text)
+            assert article.text[row.start : row.end] == row.sentence
+    counts = tables["deployments"]["count"].dropna()
+    assert (counts >= 0).all()
+
+
+@seed(20231011)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_any_text_gives_consistent_tables(text):
+    check(nl.from_text(text, published="2023-08-14"))
