@@ -1,0 +1,143 @@
+"""The notebooks run headless on an article, are committed clean, and show escaped evidence."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from nigerlens.evidence import evidence_html, set_aside_html
+from nigerlens.load import from_text
+from nigerlens.notebooks import NOTEBOOKS_DIR, error_line, execute, main, to_html
+from nigerlens.resources import BUNDLED_ARTICLE
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "fixtures" / "dev"
+NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
+
+# (article, actors the deployments table must name)
+RUNS = [
+    pytest.param((BUNDLED_ARTICLE, ["United States", "France"]), id="bundled"),
+    pytest.param((DEV / "web-20231011-us-coup-designation.html", ["Italy"]), id="dev-web-page"),
+]
+
+
+@pytest.fixture(autouse=True)
+def elsewhere(tmp_path, monkeypatch):
+    """Run each test from a scratch folder: nothing may depend on the current directory."""
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture(scope="module", params=RUNS)
+def executed(request, tmp_path_factory):
+    """01_deployments executed once per article (one kernel each): (notebook, html, actors)."""
+    article, actors = request.param
+    out = tmp_path_factory.mktemp("notebooks")
+    path = execute(NOTEBOOKS_DIR / "01_deployments.ipynb", out, {"article": str(article)}, timeout=300)
+    return nbformat.read(path, as_version=4), to_html(path), actors
+
+
+def tagged(nb, tag):
+    """The code cell of ``nb`` carrying ``tag``."""
+    (cell,) = [c for c in nb.cells if tag in c.metadata.get("tags", [])]
+    return cell
+
+
+def test_notebook_runs_without_errors(executed):
+    nb, _, _ = executed
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
+
+
+def test_notebook_shows_deployments_table(executed):
+    nb, _, actors = executed
+    (table,) = [o for o in tagged(nb, "deployments").outputs if "text/html" in o.get("data", {})]
+    for actor in actors:
+        assert actor in table["data"]["text/html"]
+
+
+def test_notebook_draws_figures(executed):
+    nb, html, _ = executed
+    pngs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert len(pngs) >= 2
+    assert html.read_text(encoding="utf-8").count('src="data:image/png') >= 2
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_committed_clean(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", []), "first code cell must be tagged parameters"
+    assert [c.execution_count for c in code if c.execution_count is not None] == []
+    assert [i for i, c in enumerate(code) if c.outputs] == []
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, f"no notebooks in {NOTEBOOKS_DIR}"
+
+
+HOSTILE = 'Troops <script>alert(1)</script> left. "France has 1,500 soldiers," he said.'
+
+
+def test_evidence_marks_span_and_escapes_text():
+    art = from_text(HOSTILE)
+    span = "France has 1,500 soldiers"
+    start = HOSTILE.index(span)
+    table = pd.DataFrame(
+        [{"actor": "France", "count": 1500, "sentence": HOSTILE, "start": start, "end": start + len(span), "rule": "test"}]
+    )
+    html = evidence_html(table, art)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html  # the previous sentence is shown, escaped
+    assert html.count("<mark>") == 1
+    assert f"<mark>{escape(span)}</mark>" in html
+    assert "France" in html.split("<mark>")[0]  # the summary line names the actor
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ('<img src=x onerror="alert(1)">', "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"),
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ],
+)
+def test_evidence_escapes_table_values(value, shown):
+    art = from_text(HOSTILE)
+    table = pd.DataFrame([{"actor": value, "sentence": value, "start": pd.NA, "end": pd.NA, "rule": value}])
+    html = evidence_html(table, art)
+    assert value not in html
+    assert shown in html
+
+
+def test_set_aside_html_escapes_furniture():
+    art = from_text("France keeps 1,500 troops in Niger.\n\nFILE PHOTO: <script>alert(1)</script>")
+    assert art.set_aside, "the caption should be set aside"
+    html = set_aside_html(art)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_failed_notebook_is_one_line(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("raise ValueError('no article\\nsecond line')")])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(nb, path)
+    with pytest.raises(Exception) as info:
+        execute(path, tmp_path / "out", {})
+    assert error_line(info.value) == "cell 1: ValueError: no article"
+    assert (tmp_path / "out" / "broken.ipynb").is_file()  # saved, so the error can be read in place
+
+
+def test_run_writes_tables_and_fails_without_notebooks(tmp_path, capsys):
+    status = main(["--article", str(BUNDLED_ARTICLE), "--out", str(tmp_path / "out"), "--notebooks", str(tmp_path)])
+    assert status == 1
+    assert "no notebooks in" in capsys.readouterr().err
+    assert (tmp_path / "out" / "tables" / "deployments.csv").is_file()
+
+
+def test_run_names_missing_article(tmp_path, capsys):
+    assert main(["--article", str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt" in capsys.readouterr().err
