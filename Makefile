@@ -39,8 +39,11 @@ test: $(VENV)/.stamp-dev  ## install the dev extras and run the tests
 lint: $(VENV)/.stamp-dev  ## ruff
 	$(VENV)/bin/ruff check .
 
+# JupyterLab refuses to start as root (containers, CI boxes) unless told it may
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.stamp-lab  ## open the notebooks in JupyterLab
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab notebooks/ $(LAB_FLAGS)
 
 clean:  ## remove out/ (keeps the virtual environment)
 	rm -rf $(OUT)
