@@ -29,6 +29,8 @@ _EXPORTS = {
     "default_gazetteer": "gazetteer",
     "deployments": "extractors.deployments",
     "bases": "extractors.bases",
+    "events": "extractors.timeline",
+    "merge_events": "chronology",
     "set_aside": "pipeline",
     "tabulate": "pipeline",
     "extract": "pipeline",

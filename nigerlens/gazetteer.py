@@ -46,7 +46,9 @@ class Mention:
 
 def _split(aliases: str, name: str) -> tuple[str, ...]:
     found = [a.strip() for a in aliases.split("|") if a.strip()]
-    return tuple(dict.fromkeys([name, *found]))
+    # news copy uses both apostrophes: "Niger's" and "Niger’s"
+    variants = [v for a in found if "'" in a for v in (a.replace("'", "\u2019"),)]
+    return tuple(dict.fromkeys([name, *found, *variants]))
 
 
 def _alias_regex(aliases: list[str], flags: int) -> re.Pattern | None:

@@ -10,7 +10,7 @@ from .load import Corpus, load_corpus
 from .tables import frame
 
 # tables that later extractors fill; present (empty) so the output shape never changes
-PENDING = ("events", "quotes", "positions")
+PENDING = ("quotes", "positions")
 
 
 def article_record(a: Article) -> dict:
@@ -45,6 +45,7 @@ def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazet
 
     from .extractors.bases import bases
     from .extractors.deployments import deployments
+    from .extractors.timeline import events
 
     if isinstance(articles, Article):
         articles = [articles]
@@ -60,6 +61,7 @@ def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazet
         "set_aside": concat("set_aside", [set_aside(a) for a in articles]),
         "deployments": concat("deployments", [deployments(a, gazetteer=gazetteer) for a in articles]),
         "bases": concat("bases", [bases(a, gazetteer=gazetteer) for a in articles]),
+        "events": concat("events", [events(a, gazetteer=gazetteer) for a in articles]),
     }
     tables.update({name: [] for name in PENDING})
     tables["errors"] = frame("errors", ({"path": e.path, "error": str(e)} for e in errors))

@@ -51,9 +51,22 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "description": "string",
         **EVIDENCE,
     },
+    "events": {
+        "article_id": "string",
+        "date": "string",  # ISO date (start of the range), empty when unresolved
+        "date_end": "string",  # ISO date, for ranges (weekend, week, part of month, month ...)
+        "precision": "string",  # day / weekend / week / part-of-month / month / quarter / year / unresolved
+        "expression": "string",  # the words that date it
+        "anchor": "string",  # the publication date used to resolve it, or empty
+        "how": "string",  # a short account of the resolution
+        "summary": "string",  # the clause the date governs, trimmed to the event
+        "actors": "string",  # canonical names found in that clause, joined by "; "
+        **EVIDENCE,
+    },
     "errors": {"path": "string", "error": "string"},
 }
-TABLES = ("articles", "set_aside", "deployments", "bases", "errors")
+TABLES = ("articles", "set_aside", "deployments", "bases", "events", "errors")
+PRECISIONS = ("day", "weekend", "week", "part-of-month", "month", "quarter", "year", "unresolved")
 
 
 def frame(table: str, records=()):

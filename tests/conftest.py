@@ -7,6 +7,7 @@ import nigerlens as nl
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "fixtures" / "dev"
 DEV_ARTICLES = sorted(p for p in DEV.iterdir() if p.suffix in (".txt", ".html"))
+BUNDLED_PATH = ROOT / "data" / "articles" / "rt-20230814-washington-niger.txt"
 
 
 @pytest.fixture(scope="session")

@@ -23,14 +23,18 @@ def test_json_has_every_table(capsys):
     data = json.loads(out)
     assert code == 0
     assert {"articles", "deployments", "bases", "events", "quotes", "positions", "errors"} <= set(data)
-    assert data["events"] == data["quotes"] == data["positions"] == [] and data["errors"] == []
+    assert data["quotes"] == data["positions"] == [] and data["errors"] == []
+    assert [(e["expression"], e["date"]) for e in data["events"]][-1] == ("last Monday", "2023-08-07")
     assert [(d["actor"], d["count"], d["qualifier"]) for d in data["deployments"]] == [("United States", 1300, "some"), ("France", 1500, "around")]
     assert [(b["actor"], b["place"]) for b in data["bases"]] == [("United States", "Niamey"), ("United States", "Agadez")]
 
 
 def test_published_overrides_metadata(capsys):
-    _, out, _ = run(capsys, "extract", BUNDLED, "--published", "2023-08-20")
-    assert json.loads(out)["articles"][0]["published"] == "2023-08-20"
+    _, out, _ = run(capsys, "extract", BUNDLED, "--published", "2023-08-21")
+    data = json.loads(out)
+    assert data["articles"][0]["published"] == "2023-08-21"
+    # relative dates move with it
+    assert {e["expression"]: e["date"] for e in data["events"]}["last Monday"] == "2023-08-14"
 
 
 def test_invalid_published_is_one_line(capsys):
@@ -62,7 +66,7 @@ def test_bad_file_among_good_ones_is_reported_and_the_rest_processed(tmp_path, c
 def test_csv_output_writes_one_file_per_table(tmp_path, capsys):
     code, _, err = run(capsys, "extract", BUNDLED, "--format", "csv", "--out", str(tmp_path))
     assert code == 0
-    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "errors.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "events.csv", "errors.csv"}
     rows = list(csv.DictReader((tmp_path / "deployments.csv").open(encoding="utf-8")))
     assert [(r["actor"], r["count"], r["qualifier"]) for r in rows] == [("United States", "1300", "some"), ("France", "1500", "around")]
     assert "wrote" in err

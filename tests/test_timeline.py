@@ -1,0 +1,142 @@
+import pandas as pd
+import pytest
+
+import nigerlens as nl
+
+from .conftest import DEV
+
+
+def resolved(text, published="2023-08-14"):
+    df = nl.events(nl.from_text(text, published=published))
+    return [(r.expression, None if pd.isna(r.date) else r.date, None if pd.isna(r.date_end) else r.date_end, r.precision) for r in df.itertuples()]
+
+
+def test_bundled_article_five_events(bundled):
+    df = nl.events(bundled)
+    got = [(r.expression, r.date, None if pd.isna(r.date_end) else r.date_end, r.precision) for r in df.itertuples()]
+    assert got == [
+        ("over the weekend", "2023-08-12", "2023-08-13", "weekend"),
+        ("in late July", "2023-07-21", "2023-07-31", "part-of-month"),
+        ("on July 26", "2023-07-26", None, "day"),
+        ("On Monday", "2023-08-14", None, "day"),
+        ("last Monday", "2023-08-07", None, "day"),
+    ]
+    assert df["summary"].tolist()[3] == "Niger’s military government agreed to hold talks with ECOWAS"
+    assert df["summary"].tolist()[4] == "Nuland visited Niger"
+    assert df["actors"].tolist()[4] == "Victoria Nuland; Niger"
+    assert set(df["anchor"].dropna()) == {"2023-08-14"}
+    for r in df.itertuples():
+        assert bundled.text[r.start : r.end] == r.sentence
+
+
+def test_no_event_from_related_links_or_caption(bundled):
+    sentences = " ".join(nl.events(bundled)["sentence"])
+    assert "EU preparing sanctions" not in sentences and "FILE PHOTO" not in sentences
+
+
+def test_caption_date_in_dev_article_creates_no_event():
+    df = nl.events(nl.load_article(DEV / "wire-20230925-france-withdrawal.txt"))
+    assert "2023-09-02" not in set(df["date"])
+
+
+# (text, publication date, expected [(expression, date, date_end, precision)])
+CASES = [
+    # explicit dates, with and without year, abbreviations
+    ("The coup took place on July 26.", "2023-08-14", [("on July 26", "2023-07-26", None, "day")]),
+    ("Bazoum was detained on 26 July 2023.", "2023-08-14", [("on 26 July 2023", "2023-07-26", None, "day")]),
+    ("The ambassador was told to leave on Aug. 25.", "2023-09-25", [("on Aug. 25", "2023-08-25", None, "day")]),
+    ("The talks were held on 2023-08-07.", "2023-08-14", [("on 2023-08-07", "2023-08-07", None, "day")]),
+    ("That deadline expired on Sunday, Aug. 6, without a response.", "2023-08-11", [("on Sunday, Aug. 6", "2023-08-06", None, "day")]),
+    ("US forces will leave no later than Sept. 15.", "2024-05-20", [("no later than Sept. 15", "2024-09-15", None, "day")]),
+    # year boundaries
+    ("The two sides met on Dec. 28.", "2024-01-03", [("on Dec. 28", "2023-12-28", None, "day")]),
+    ("The junta will hold talks on Jan. 10.", "2023-12-20", [("on Jan. 10", "2024-01-10", None, "day")]),
+    ("ECOWAS set a deadline of Jan. 10 for the junta.", "2023-12-20", [("Jan. 10", "2024-01-10", None, "day")]),
+    # weekdays
+    ("On Monday, the junta agreed to talks.", "2023-08-14", [("On Monday", "2023-08-14", None, "day")]),
+    ("Nuland visited Niger last Monday.", "2023-08-14", [("last Monday", "2023-08-07", None, "day")]),
+    ("Officials said on Tuesday that the aid was cut.", "2023-10-11", [("on Tuesday", "2023-10-10", None, "day")]),
+    ("The leaders will meet on Thursday.", "2023-08-14", [("on Thursday", "2023-08-17", None, "day")]),
+    ("ECOWAS chiefs meet next Monday.", "2023-08-14", [("next Monday", "2023-08-21", None, "day")]),
+    ("Blinken spoke to reporters Wednesday.", "2023-08-11", [("Wednesday", "2023-08-09", None, "day")]),
+    # spans
+    ("Le Figaro reported over the weekend.", "2023-08-14", [("over the weekend", "2023-08-12", "2023-08-13", "weekend")]),
+    ("A defence official told reporters last week.", "2024-05-20", [("last week", "2024-05-13", "2024-05-19", "week")]),
+    ("Protests grew earlier this week.", "2023-08-16", [("earlier this week", "2023-08-14", "2023-08-15", "week")]),
+    ("Talks are planned next week.", "2023-08-16", [("next week", "2023-08-21", "2023-08-27", "week")]),
+    ("They signed a pact last month.", "2023-10-11", [("last month", "2023-09-01", "2023-09-30", "month")]),
+    ("Prices rose earlier this month.", "2023-10-11", [("earlier this month", "2023-10-01", "2023-10-10", "part-of-month")]),
+    ("Aid was suspended last year.", "2024-05-20", [("last year", "2023-01-01", "2023-12-31", "year")]),
+    ("The coup came in late July.", "2023-08-14", [("in late July", "2023-07-21", "2023-07-31", "part-of-month")]),
+    ("Relations collapsed in early August.", "2023-09-25", [("in early August", "2023-08-01", "2023-08-10", "part-of-month")]),
+    ("The envoy arrived in mid-August.", "2023-09-25", [("in mid-August", "2023-08-11", "2023-08-20", "part-of-month")]),
+    ("Phee led a delegation to Niamey in March.", "2024-05-20", [("in March", "2024-03-01", "2024-03-31", "month")]),
+    ("The coup happened in July 2023.", "2024-05-20", [("in July 2023", "2023-07-01", "2023-07-31", "month")]),
+    ("Sanctions were imposed in 2023.", "2024-05-20", [("in 2023", "2023-01-01", "2023-12-31", "year")]),
+    ("The drawdown ends in the third quarter of 2024.", "2024-05-20", [("in the third quarter of 2024", "2024-07-01", "2024-09-30", "quarter")]),
+    ("Troops left the base yesterday.", "2024-05-20", [("yesterday", "2024-05-19", None, "day")]),
+    # relative to another date in the same sentence, never guessed
+    ("ECOWAS met on July 30 and two days later the junta replied.", "2023-08-14", [("on July 30", "2023-07-30", None, "day"), ("two days later", "2023-08-01", None, "day")]),
+    ("A week after the coup, ECOWAS imposed sanctions.", "2023-08-14", [("A week after the coup", None, None, "unresolved")]),
+    ("The junta replied three days ago.", "2023-08-14", [("three days ago", "2023-08-11", None, "day")]),
+    # no event
+    ("The junta gave the ambassador 48 hours to leave.", "2023-08-14", []),
+    ("ECOWAS gave the junta seven days to reinstate Bazoum.", "2023-08-14", []),
+    ("We may march on the capital.", "2023-08-14", []),
+    ("Some 1,300 US soldiers are in Niger.", "2023-08-14", []),
+    ("ABUJA, Aug 10 — West African leaders met.", "2023-08-11", []),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_resolution_rules(text, published, expected):
+    assert resolved(text, published) == expected
+
+
+def test_without_publication_date_relative_dates_stay_unresolved():
+    df = nl.events(nl.from_text("Nuland visited Niger last Monday. The coup took place on July 26, 2023."))
+    last_monday, july = df.itertuples()
+    assert (last_monday.precision, pd.isna(last_monday.date)) == ("unresolved", True)
+    assert "no publication date" in last_monday.how and pd.isna(last_monday.anchor)
+    assert (july.date, july.precision) == ("2023-07-26", "day")
+
+
+def test_without_publication_date_yearless_dates_take_the_article_year():
+    df = nl.events(nl.from_text("The coup of July 2023 shook the region. Bazoum was detained on July 26."))
+    assert df["date"].tolist() == ["2023-07-01", "2023-07-26"]
+    assert "another date in the article" in df["how"].iloc[1]
+
+
+def test_another_publication_date_moves_relative_dates_only(bundled):
+    moved = nl.events(bundled, published="2023-08-21")
+    assert moved.set_index("expression")["date"].to_dict() == {
+        "over the weekend": "2023-08-19",
+        "in late July": "2023-07-21",
+        "on July 26": "2023-07-26",
+        "On Monday": "2023-08-21",
+        "last Monday": "2023-08-14",
+    }
+
+
+def test_how_explains_the_resolution(bundled):
+    how = nl.events(bundled).set_index("expression")["how"]
+    assert how["last Monday"] == "Monday before the publication date 2023-08-14"
+    assert how["over the weekend"] == "the weekend before the publication date 2023-08-14"
+
+
+def test_merge_groups_mentions_of_one_event(bundled):
+    merged = nl.merge_events(nl.events(bundled))
+    coup = merged[merged["expressions"].str.contains("July 26")].iloc[0]
+    assert coup["mentions"] == 2 and coup["date"] == "2023-07-26" and coup["precision"] == "day"
+    assert len(merged) == 4  # the two coup mentions became one event; the rest stay apart
+
+
+def test_merge_keeps_different_events_apart():
+    events = nl.events(nl.from_text("ECOWAS met on July 30. The junta expelled the French ambassador on Aug. 25.", published="2023-09-01"))
+    assert len(nl.merge_events(events)) == 2
+
+
+def test_empty_events_table_keeps_its_columns():
+    df = nl.events(nl.from_text("No dates here."))
+    assert len(df) == 0 and "precision" in df.columns and str(df["date"].dtype) == "string"
+    assert len(nl.merge_events(df)) == 0
