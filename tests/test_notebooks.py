@@ -141,3 +141,36 @@ def test_run_writes_tables_and_fails_without_notebooks(tmp_path, capsys):
 def test_run_names_missing_article(tmp_path, capsys):
     assert main(["--article", str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in capsys.readouterr().err
+
+
+# (article, expressions the events table must show)
+TIMELINE_RUNS = [
+    pytest.param((BUNDLED_ARTICLE, ["last Monday", "over the weekend", "in late July"]), id="bundled"),
+    pytest.param((DEV / "web-20231011-us-coup-designation.html", ["on Tuesday", "last month"]), id="dev-web-page"),
+]
+
+
+@pytest.fixture(scope="module", params=TIMELINE_RUNS)
+def timeline_run(request, tmp_path_factory):
+    """02_timeline executed once per article: (notebook, expected expressions)."""
+    article, expressions = request.param
+    out = tmp_path_factory.mktemp("timeline")
+    path = execute(NOTEBOOKS_DIR / "02_timeline.ipynb", out, {"article": str(article)}, timeout=300)
+    return nbformat.read(path, as_version=4), expressions
+
+
+def test_timeline_notebook_runs_and_shows_events(timeline_run):
+    nb, expressions = timeline_run
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
+    (table,) = [o for o in tagged(nb, "events").outputs if "text/html" in o.get("data", {})]
+    for expression in expressions:
+        assert expression in table["data"]["text/html"]
+    assert any("image/png" in o.get("data", {}) for o in tagged(nb, "timeline-plot").outputs)
+
+
+def test_timeline_notebook_shows_what_moves_with_the_publication_date(timeline_run):
+    nb, _ = timeline_run
+    (table,) = [o for o in tagged(nb, "anchor-shift").outputs if "text/html" in o.get("data", {})]
+    html = table["data"]["text/html"]
+    assert "moved" in html and "True" in html and "False" in html

@@ -102,3 +102,20 @@ def events(article: Article, *, gazetteer: Gazetteer | None = None, published=No
     and the evidence (sentence, start, end, rule).
     """
     return frame("events", event_records(article, gazetteer=gazetteer, published=published))
+
+
+def anchor_shift(article: Article, published, *, gazetteer: Gazetteer | None = None):
+    """What depends on the publication date: each event resolved against the article's own date
+    and against ``published``, side by side, with a ``moved`` flag.
+
+    Returns a DataFrame: expression, summary, date/date_end as published, date/date_end against
+    ``published`` (suffix ``_other``), moved.
+    """
+    own = events(article, gazetteer=gazetteer)
+    other = events(article, gazetteer=gazetteer, published=published)
+    keep = ["expression", "summary", "date", "date_end", "precision"]
+    out = own[keep].join(other[["date", "date_end", "precision"]].add_suffix("_other"))
+    out["moved"] = (out["date"].fillna("") != out["date_other"].fillna("")) | (
+        out["date_end"].fillna("") != out["date_end_other"].fillna("")
+    )
+    return out

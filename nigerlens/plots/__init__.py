@@ -1,0 +1,19 @@
+"""Plots of the nigerlens tables: troops by actor, bases on a map of Niger, events on a timeline.
+
+Each helper takes ``ax=None``, draws on that Axes (the current one by default), returns it and
+passes ``**kwargs`` to matplotlib. Data are drawn as reported: an approximate count does not look
+exact, a date range is a span rather than a point, and what cannot be drawn (a count without a
+number, a base without coordinates, an undated event) is listed in a note instead. matplotlib,
+basemap and pandas are imported inside the functions so that ``import nigerlens`` stays fast.
+
+Artists that carry data have a ``gid`` (``nigerlens-bar:<kind>``, ``nigerlens-base``,
+``nigerlens-span``, ...) so that tests and callers can find them.
+"""
+
+from .bases_map import plot_bases_map
+from .colors import ACTOR_COLORS, actor_colors
+from .timeline import plot_timeline
+from .troops import count_kind, plot_troops
+
+__all__ = ["ACTOR_COLORS", "actor_colors", "count_kind", "plot_bases_map", "plot_timeline",
+           "plot_troops"]
