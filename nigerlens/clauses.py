@@ -32,8 +32,14 @@ NOT_OWNER_BEFORE = re.compile(
     r"central|remaining|other|both|fellow|\w+ian|\w+ese))*\s*$",
     re.IGNORECASE,
 )
-# ... except after a quantifier: "most of the French contingent" is France's
-QUANTIFIED_OF = re.compile(r"\b(?:most|some|many|all|part|half|each|one|none|several|much|rest|bulk|remainder)\s+of(?:\s+(?:the|its|their))?\s*$", re.IGNORECASE)
+# ... except after a quantifier or a governing noun: "most of the French contingent" is France's,
+# "the juntas in Mali and Burkina Faso" are Mali's and Burkina Faso's
+QUANTIFIED_OF = re.compile(
+    r"\b(?:(?:most|some|many|all|part|half|each|one|none|several|much|rest|bulk|remainder)\s+of"
+    r"|(?:juntas?|governments?|leaders?|authorities|rulers|officials|ministers?|presidents?|militar(?:y|ies)|regimes?)\s+(?:in|of))"
+    r"(?:\s+(?:the|its|their|neighbouring|neighboring))?\s*$",
+    re.IGNORECASE,
+)
 OWNER_KINDS = ("state", "organisation", "armed group", "person")
 
 

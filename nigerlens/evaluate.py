@@ -15,6 +15,8 @@ KEYS = {
     "deployments": ("actor", "count", "count_high", "qualifier", "host"),
     "bases": ("actor", "place"),
     "events": ("date", "date_end", "precision"),
+    "quotes": ("speaker", "starts_with"),
+    "positions": ("actor", "issue", "stance"),
 }
 
 
@@ -95,6 +97,15 @@ def evaluate_article(article, tables: dict, gold_file: str | Path) -> dict[str, 
     out = {}
     for table in KEYS:
         found = [r for r in records(tables[table]) if r["article_id"] == article.id]
+        if table == "quotes":
+            # a found quote matches a gold one when the speaker agrees and its text starts with
+            # the gold's first words
+            starts = [g["starts_with"] for g in gold.get("quotes", [])]
+            for r in found:
+                r["starts_with"] = next((s for s in starts if (r["text"] or "").startswith(s)), r["text"])
+        if table == "positions":
+            # gold lists each (actor, issue, stance) once; several statements of it count once
+            found = list({_key(r, KEYS[table]): r for r in found}.values())
         # gold rows marked boilerplate (a caption's date) must not be found: they are not gold
         wanted = [g for g in gold.get(table, []) if not g.get("boilerplate")]
         out[table] = score_rows(table, wanted, found)

@@ -32,8 +32,16 @@ def records(df) -> list[dict]:
 
 
 def to_json(tables: dict) -> dict:
-    """All tables as one JSON-ready dict: {"articles": [...], "deployments": [...], ...}."""
-    return {name: records(table) for name, table in tables.items()}
+    """All tables as one JSON-ready dict: {"articles": [...], "deployments": [...], ...}.
+
+    ``via`` chains ("RT > Le Figaro" in the tables) become lists, outermost first.
+    """
+    out = {name: records(table) for name, table in tables.items()}
+    for rows in out.values():
+        for row in rows:
+            if "via" in row:
+                row["via"] = row["via"].split(" > ") if row["via"] else []
+    return out
 
 
 def atomic_write(path: Path, text: str) -> None:

@@ -9,9 +9,6 @@ from .gazetteer import Gazetteer
 from .load import Corpus, load_corpus
 from .tables import frame
 
-# tables that later extractors fill; present (empty) so the output shape never changes
-PENDING = ("quotes", "positions")
-
 
 def article_record(a: Article) -> dict:
     return {
@@ -39,12 +36,14 @@ def set_aside(article: Article):
 
 
 def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None) -> dict:
-    """Return every table for the articles: a dict of table name -> DataFrame (or list, for
-    tables not built yet). A Corpus's load errors become the ``errors`` table."""
+    """Return every table for the articles: a dict of table name -> DataFrame.
+    A Corpus's load errors become the ``errors`` table."""
     import pandas as pd
 
     from .extractors.bases import bases
     from .extractors.deployments import deployments
+    from .extractors.positions import positions
+    from .extractors.quotes import quotes
     from .extractors.timeline import events
 
     if isinstance(articles, Article):
@@ -62,8 +61,9 @@ def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazet
         "deployments": concat("deployments", [deployments(a, gazetteer=gazetteer) for a in articles]),
         "bases": concat("bases", [bases(a, gazetteer=gazetteer) for a in articles]),
         "events": concat("events", [events(a, gazetteer=gazetteer) for a in articles]),
+        "quotes": concat("quotes", [quotes(a, gazetteer=gazetteer) for a in articles]),
+        "positions": concat("positions", [positions(a, gazetteer=gazetteer) for a in articles]),
     }
-    tables.update({name: [] for name in PENDING})
     tables["errors"] = frame("errors", ({"path": e.path, "error": str(e)} for e in errors))
     return tables
 

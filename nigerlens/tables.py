@@ -63,9 +63,31 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "actors": "string",  # canonical names found in that clause, joined by "; "
         **EVIDENCE,
     },
+    "quotes": {
+        "article_id": "string",
+        "text": "string",  # the words between the quotation marks
+        "speaker": "string",  # as named: "Matthew Miller", "French diplomatic source", "joint statement"
+        "speaker_kind": "string",  # named person / anonymous source / organisation / document
+        "speaker_affiliation": "string",  # canonical actor the speaker speaks for
+        "via": "string",  # chain of outlets and intermediaries, outermost first, joined by " > "
+        "cue": "string",  # said, told, added, according to, citing, called ...
+        "quote_start": "Int64",  # offsets of the quotation (marks included) in the article text
+        "quote_end": "Int64",
+        **EVIDENCE,
+    },
+    "positions": {
+        "article_id": "string",
+        "actor": "string",  # canonical actor holding the position
+        "issue": "string",  # an id from data/issues.csv
+        "stance": "string",  # support / oppose
+        "cue": "string",  # the words that carry it
+        "claimed_by": "string",  # who asserts it, when not the actor speaking for itself
+        "via": "string",  # outlets it passed through, outermost first, joined by " > "
+        **EVIDENCE,
+    },
     "errors": {"path": "string", "error": "string"},
 }
-TABLES = ("articles", "set_aside", "deployments", "bases", "events", "errors")
+TABLES = ("articles", "set_aside", "deployments", "bases", "events", "quotes", "positions", "errors")
 PRECISIONS = ("day", "weekend", "week", "part-of-month", "month", "quarter", "year", "unresolved")
 
 

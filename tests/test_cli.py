@@ -23,7 +23,9 @@ def test_json_has_every_table(capsys):
     data = json.loads(out)
     assert code == 0
     assert {"articles", "deployments", "bases", "events", "quotes", "positions", "errors"} <= set(data)
-    assert data["quotes"] == data["positions"] == [] and data["errors"] == []
+    assert data["errors"] == []
+    assert len(data["quotes"]) == 8 and data["quotes"][0]["via"] == ["RT", "Le Figaro"]  # chains are lists in JSON
+    assert {"actor": "France", "issue": "reinstate_bazoum", "stance": "support"}.items() <= data["positions"][0].items()
     assert [(e["expression"], e["date"]) for e in data["events"]][-1] == ("last Monday", "2023-08-07")
     assert [(d["actor"], d["count"], d["qualifier"]) for d in data["deployments"]] == [("United States", 1300, "some"), ("France", 1500, "around")]
     assert [(b["actor"], b["place"]) for b in data["bases"]] == [("United States", "Niamey"), ("United States", "Agadez")]
@@ -66,7 +68,7 @@ def test_bad_file_among_good_ones_is_reported_and_the_rest_processed(tmp_path, c
 def test_csv_output_writes_one_file_per_table(tmp_path, capsys):
     code, _, err = run(capsys, "extract", BUNDLED, "--format", "csv", "--out", str(tmp_path))
     assert code == 0
-    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "events.csv", "errors.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "events.csv", "quotes.csv", "positions.csv", "errors.csv"}
     rows = list(csv.DictReader((tmp_path / "deployments.csv").open(encoding="utf-8")))
     assert [(r["actor"], r["count"], r["qualifier"]) for r in rows] == [("United States", "1300", "some"), ("France", "1500", "around")]
     assert "wrote" in err

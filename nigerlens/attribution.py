@@ -1,0 +1,255 @@
+"""Who is speaking: speakers of quotations and claims, and the chain of outlets they came through.
+
+News attributes in a few set ways: the speaker after the quote ("..., a French diplomatic source
+told the paper") or before it ("Blinken told reporters that ..."), a participle that continues
+the sentence's speaker ("adding that"), a pronoun ("he added", resolved to the last person
+named), a description that refers back ("the diplomat", "the paper's source within the foreign
+ministry" = the source already introduced) and "citing" or "according to" phrases.
+:class:`Discourse` keeps what an article has introduced so far: people, anonymous sources,
+documents, organisations and the outlets that relayed them ("told Le Figaro", "the paper").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .article import Article, Span
+from .clauses import owner_mentions
+from .gazetteer import Gazetteer, Mention
+from .resources import alternation, lexicon
+
+QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
+PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# "the paper", "the newspaper" ... refer to the last outlet named
+OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
+# "the bloc", "the organisation" refer to the last organisation named
+ORG_BACK = re.compile(r"^(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body|group|government)\b", re.IGNORECASE)
+DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
+TITLE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Assistant\s+Secretary\s+of\s+State|"
+    r"Deputy\s+Secretary\s+of\s+State|Foreign\s+Minister|Defence\s+Minister|Defense\s+Minister|Gen\.|General|"
+    r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+)
+NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|de|al|bin|van|von|da))*\s+[A-Z][a-zà-ÿ'’-]+\b")
+DOCUMENT_INTRO = re.compile(r"\b(?:in|issued|released|published)\s+an?\s+(?P<doc>(?:joint\s+)?(?:statement|communiqu[eé]|report|letter|decree))\b", re.IGNORECASE)
+_DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
+
+
+@cache
+def speech_cues() -> dict[str, str]:
+    """Speech verb -> form (finite, participle, preposition), from data/lexicon/speech_verbs.csv."""
+    return {r["cue"]: r["form"] for r in lexicon("speech_verbs")}
+
+
+@cache
+def speech_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(speech_cues())})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def source_nouns() -> dict[str, str]:
+    """Noun -> "anonymous source" or "document", from data/lexicon/source_nouns.csv."""
+    return {r["noun"]: r["kind"] for r in lexicon("source_nouns")}
+
+
+@cache
+def _source_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(source_nouns())})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class Speaker:
+    """Someone (or something) quoted: a person, an anonymous source, an organisation, a document."""
+
+    name: str
+    kind: str  # named person / anonymous source / organisation / document
+    affiliation: str | None = None
+    via: tuple[str, ...] = ()  # intermediaries between the article's outlet and the speaker
+    nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
+
+
+def quotes_in(text: str) -> list[re.Match]:
+    """Quotations in a text, curly or straight."""
+    return list(QUOTE.finditer(text))
+
+
+def outside_quotes(text: str) -> str:
+    """The text with every quotation blanked out (same length, so offsets still hold)."""
+    return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+class Discourse:
+    """What an article has introduced up to a point: people, sources, documents, outlets."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer):
+        self.article = article
+        self.gaz = gazetteer
+        self.entities: list[tuple[int, Speaker]] = []  # (absolute offset, speaker) as introduced
+        self.outlets: list[tuple[int, str]] = []
+        self.people: list[tuple[int, Speaker]] = []
+        self.orgs: list[tuple[int, Speaker]] = []
+        for sent in article.sentences:
+            blank = outside_quotes(sent.text)
+            for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
+                self.outlets.append((m.start, m.name))
+            # places ("in Abuja") and comparisons are not who a pronoun can stand for
+            for m in owner_mentions(blank, gazetteer):
+                a = gazetteer.actors[m.name]
+                if a.kind == "person":
+                    self.people.append((sent.start + m.start, Speaker(m.name, "named person", a.affiliation)))
+                else:
+                    self.orgs.append((sent.start + m.start, Speaker(m.name, "organisation", m.name)))
+            # "said in a joint statement": a document others can refer back to ("The statement ...")
+            for d in DOCUMENT_INTRO.finditer(blank):
+                issuers = [o for o in owner_mentions(blank[: d.start()], gazetteer)]
+                name = re.sub(r"\s+", " ", d.group("doc").lower())
+                self.entities.append((sent.start + d.start(), Speaker(
+                    name, "document", gazetteer.side_of(issuers[0].name) if issuers else None,
+                    nouns=frozenset({name.split()[-1]}),
+                )))
+
+    # -- look-ups ---------------------------------------------------------------------------
+    def last_outlet(self, before: int) -> str | None:
+        found = [name for pos, name in self.outlets if pos < before]
+        return found[-1] if found else None
+
+    def last_person(self, before: int) -> Speaker | None:
+        people = [(p, s) for p, s in self.people + self.entities if p < before and s.kind in ("named person", "anonymous source")]
+        return max(people, key=lambda x: x[0])[1] if people else None
+
+    def last_org(self, before: int, *, kinds=("organisation", "armed group", "state")) -> Speaker | None:
+        """The organisation (or document) named most recently before ``before``; ``kinds`` are the
+        actor kinds that count ("the bloc" wants an organisation, "it" any of them)."""
+        orgs = [
+            (p, s) for p, s in self.orgs + self.entities
+            if p < before and (s.kind == "document" or (s.kind == "organisation" and self.gaz.actors.get(s.name) and self.gaz.actors[s.name].kind in kinds))
+        ]
+        return max(orgs, key=lambda x: x[0])[1] if orgs else None
+
+    def previous_subject(self, sent: Span) -> Speaker | None:
+        """The subject of the sentence before ``sent``: a document, an organisation or a state."""
+        prev = [s for s in self.article.sentences if s.end <= sent.start]
+        if not prev:
+            return None
+        p = prev[-1]
+        head = outside_quotes(p.text)
+        m = _source_regex().search(head[:40])
+        if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
+            doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
+            if doc:
+                return doc
+        if ORG_BACK.match(head.strip()):
+            return self.last_org(p.start, kinds=("organisation",))
+        owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+        if owners:
+            o = owners[0]
+            return Speaker(o.name, "organisation", o.name)
+        return None
+
+    def refer_back(self, kind: str, nouns: frozenset, affiliation: str | None, before: int) -> Speaker | None:
+        """The most recent entity of ``kind`` compatible with a definite description."""
+        for pos, s in reversed(self.entities):
+            if pos >= before or s.kind != kind:
+                continue
+            if affiliation and s.affiliation and affiliation != s.affiliation:
+                continue
+            if kind == "document" and nouns and not (nouns & s.nouns) and "statement" not in " ".join(nouns):
+                continue
+            return s
+        return None
+
+    def mention(self, pos: int, speaker: Speaker) -> None:
+        """Record that ``speaker`` spoke at ``pos``: the latest mention is what pronouns and
+        descriptions refer back to."""
+        if speaker.kind in ("anonymous source", "document"):
+            self.entities.append((pos, speaker))
+        elif speaker.kind == "named person":
+            self.people.append((pos, speaker))
+        else:
+            self.orgs.append((pos, speaker))
+
+    # -- speakers ---------------------------------------------------------------------------
+    def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:
+        """The speaker named by ``phrase`` (at absolute offset ``pos``) in sentence ``sent``."""
+        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        if not phrase:
+            return None
+        if PRONOUN.match(phrase):
+            word = phrase.lower()
+            if word in ("he", "she"):
+                return self.last_person(pos)
+            here = [o for o in owner_mentions(outside_quotes(sent.text)[: pos - sent.start], self.gaz)
+                    if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+            if here:
+                return Speaker(here[0].name, "organisation", here[0].name)
+            return self.previous_subject(sent) or self.last_org(pos)
+        mentions = self.gaz.actor_mentions(phrase, pos)
+        people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
+        if people:
+            a = self.gaz.actors[people[-1].name]
+            return Speaker(a.name, "named person", a.affiliation)
+        noun = None
+        for m in _source_regex().finditer(phrase):
+            noun = m
+        name = _person_name(phrase)
+        # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
+        if name and (noun is None or phrase.rfind(name) > noun.start()):
+            return Speaker(name, "named person", self._affiliation(mentions, pos))
+        actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
+        if noun is not None:
+            kind = source_nouns()[noun.group().lower()]
+            affiliation = self._affiliation(actors, pos)
+            nouns = frozenset({noun.group().lower()})
+            if DEFINITE.match(phrase) and not (kind == "anonymous source" and _is_new_title(phrase)):
+                back = self.refer_back(kind, nouns, affiliation, pos)
+                if back:
+                    return back
+            name = _description(phrase, noun)
+            if kind == "anonymous source" and affiliation is None:
+                prev = self.previous_subject(sent)
+                affiliation = self.gaz.side_of(prev.name) if prev else None
+            return Speaker(name, kind, affiliation, nouns=nouns)
+        if ORG_BACK.match(phrase):
+            return self.last_org(pos, kinds=("organisation",))
+        if actors:
+            name = actors[0].name
+            return Speaker(name, "organisation", self.gaz.side_of(name))
+        return None
+
+    def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
+        for m in mentions:
+            if self.gaz.actors[m.name].kind != "outlet":
+                return self.gaz.side_of(m.name)
+        return None
+
+
+def _is_new_title(phrase: str) -> bool:
+    """"the State Department spokesman" names a role afresh rather than referring back."""
+    return bool(re.match(r"^the\s+(?:[A-Z]\w+\s+){2,}", phrase))
+
+
+def _person_name(phrase: str) -> str | None:
+    """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
+    stripped = TITLE.sub(" ", phrase)
+    names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    return names[-1] if names else None
+
+
+def _description(phrase: str, noun: re.Match) -> str:
+    """"a French diplomatic source told" -> "French diplomatic source"; keeps "within ..." out."""
+    text = phrase[: noun.end()]
+    text = _DETERMINERS.sub("", text.strip())
+    text = _DETERMINERS.sub("", text)
+    text = re.sub(r"^(?:the\s+)?\w+[’']s\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def via_chain(article: Article, speaker: Speaker | None, frame_via: tuple[str, ...] = ()) -> str | None:
+    """The chain of outlets, outermost first, joined by " > " (e.g. "RT > Le Figaro")."""
+    chain = [article.outlet] if article.outlet else []
+    for name in (*frame_via, *(speaker.via if speaker else ())):
+        if name and name not in chain and (speaker is None or name != speaker.name):
+            chain.append(name)
+    return " > ".join(chain) or None

@@ -1,0 +1,110 @@
+import pandas as pd
+import pytest
+
+import nigerlens as nl
+from nigerlens.extractors.positions import taxonomy
+
+
+def stances(text, **kw):
+    df = nl.positions(nl.from_text(text, outlet="Example Wire"), **kw)
+    return [(r.actor, r.issue, r.stance) for r in df.itertuples()]
+
+
+def test_bundled_article_positions(bundled):
+    df = nl.positions(bundled)
+    got = {(r.actor, r.issue, r.stance): (None if pd.isna(r.claimed_by) else r.claimed_by) for r in df.itertuples()}
+    expected = {
+        ("France", "reinstate_bazoum", "support"): None,
+        ("France", "military_intervention", "support"): None,
+        ("ECOWAS", "sanctions", "support"): None,
+        ("ECOWAS", "military_intervention", "support"): None,
+        ("United States", "talks_with_junta", "support"): "Le Figaro",
+        ("United States", "russia_wagner_ties", "oppose"): None,
+        ("Niger junta", "talks_with_junta", "support"): None,
+        ("United States", "foreign_troops_presence", "support"): "French diplomatic source",
+    }
+    for key, claimed_by in expected.items():
+        assert key in got, key
+        assert got[key] == claimed_by, key
+    bases = df[df["issue"] == "foreign_troops_presence"].iloc[0]
+    assert bases["via"] == "RT > Le Figaro"
+
+
+def test_no_position_from_related_link_headline(bundled):
+    # "EU preparing sanctions against Niger" is a related-link headline, set aside
+    assert "European Union" not in set(nl.positions(bundled)["actor"])
+
+
+CASES = [
+    # article statements about an actor
+    ("Paris has been insisting on the reinstatement of ousted President Mohamed Bazoum.", [("France", "reinstate_bazoum", "support")]),
+    ("The French government was ready to support the use of force by West African nations.", [("France", "military_intervention", "support")]),
+    ("ECOWAS imposed harsh sanctions on Niger.", [("ECOWAS", "sanctions", "support")]),
+    ("Niger's military government agreed to hold talks with ECOWAS.", [("Niger junta", "talks_with_junta", "support")]),
+    # negations and opposition
+    ("The military authorities have rejected any outside intervention.", [("Niger junta", "military_intervention", "oppose")]),
+    ("Algeria, which shares a long border with Niger, also opposes military action.", [("Algeria", "military_intervention", "oppose")]),
+    ("France refused to comply, saying it did not recognise the authority of the putschists.", [("France", "recognise_junta", "oppose")]),
+    ("The juntas in Mali and Burkina Faso said an attack on Niger would be treated as a declaration of war.",
+     [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
+    ("Germany does not support sanctions on Niger.", [("Germany", "sanctions", "oppose")]),
+    ("Nigeria's senate refused to back a military intervention.", [("Nigeria", "military_intervention", "oppose")]),
+    ("The United States suspended aid to Niger.", [("United States", "aid_to_niger", "oppose")]),
+    ("Niger's military rulers revoked the agreement that allowed the American presence.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # pronouns
+    ("Nuland visited Niamey. She warned the new military government against striking any deals with Wagner.", [("United States", "russia_wagner_ties", "oppose")]),
+    ("The bloc met in Abuja. It imposed sanctions and gave the junta seven days to reinstate Bazoum.", []),  # "the bloc" with no organisation named before
+    ("ECOWAS leaders met in Abuja. The bloc gave no timetable. It imposed sanctions and gave the junta seven days to reinstate Bazoum.",
+     [("ECOWAS", "sanctions", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
+    # anaphora: "that plan" takes the previous sentence's issue
+    ("The junta proposed a transition of up to three years. ECOWAS rejected that plan in August.", [("ECOWAS", "recognise_junta", "oppose")]),
+    # no stance
+    ("The United States said it backed ECOWAS's leadership.", []),
+    ("France will withdraw its ambassador from Niger.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_stance_rules(text, expected):
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, claimed_by",
+    [
+        ("By sending Nuland, the US demonstrated it was ready to talk to the coup leaders, Le Figaro said.", "Le Figaro"),
+        ("Americans simply want “to keep their bases” in the region, a French diplomat said.", "French diplomat"),
+        ("According to Le Monde, Paris is insisting on the reinstatement of Bazoum.", "Le Monde"),
+        # an actor speaking for itself is not a claim about it
+        ("Ivory Coast's President Alassane Ouattara said his country would contribute a battalion.", None),
+        ("Paris has been insisting on the reinstatement of Bazoum.", None),
+    ],
+)
+def test_claimed_by(text, claimed_by):
+    df = nl.positions(nl.from_text(text, outlet="RT"))
+    assert len(df) == 1
+    value = df["claimed_by"].iloc[0]
+    assert (None if pd.isna(value) else value) == claimed_by
+
+
+def test_taxonomy_documents_how_to_add_an_issue():
+    from nigerlens.resources import data_path
+
+    text = data_path("issues.toml").read_text(encoding="utf-8")
+    assert "To add an issue" in text
+    assert set(taxonomy()) == {"reinstate_bazoum", "military_intervention", "talks_with_junta", "sanctions", "foreign_troops_presence", "russia_wagner_ties", "aid_to_niger", "recognise_junta"}
+
+
+def test_a_user_added_issue_is_used(tmp_path):
+    from nigerlens.resources import data_path
+
+    custom = tmp_path / "issues.toml"
+    custom.write_text(
+        data_path("issues.toml").read_text(encoding="utf-8")
+        + '\n[elections]\nlabel = "Elections and a return to civilian rule"\nkeywords = ["elections", "civilian rule"]\n',
+        encoding="utf-8",
+    )
+    text = "ECOWAS demands elections within a year."
+    assert stances(text) == []
+    assert stances(text, issues=custom) == [("ECOWAS", "elections", "support")]
+    assert taxonomy(str(custom))["elections"]["label"] == "Elections and a return to civilian rule"

@@ -1,0 +1,88 @@
+import pandas as pd
+import pytest
+
+import nigerlens as nl
+
+
+def speakers(text, outlet="Example Wire"):
+    df = nl.quotes(nl.from_text(text, outlet=outlet))
+    return [(r.text, None if pd.isna(r.speaker) else r.speaker, None if pd.isna(r.speaker_kind) else r.speaker_kind) for r in df.itertuples()]
+
+
+def test_bundled_article_eight_quotes_and_their_chains(bundled):
+    df = nl.quotes(bundled)
+    assert len(df) == 8
+    source = df[df["speaker"] == "French diplomatic source"]
+    assert len(source) == 7
+    assert set(source["via"]) == {"RT > Le Figaro"} and set(source["speaker_kind"]) == {"anonymous source"}
+    assert set(source["speaker_affiliation"]) == {"France"}
+    junta = df[df["speaker"] == "Niger junta"].iloc[0]
+    assert junta["text"] == "deteriorating security situation and bad governance."
+    assert (junta["via"], junta["cue"], junta["speaker_kind"]) == ("RT", "citing", "organisation")
+    assert df["text"].tolist()[3:6] == ["to keep their bases", "will not hesitate", "constitutional legality"]
+    for r in df.itertuples():
+        assert bundled.text[r.start : r.end] == r.sentence
+        assert bundled.text[r.quote_start + 1 : r.quote_end - 1].startswith(r.text)
+
+
+# one case per attribution convention, in several news styles
+CASES = [
+    # speaker after the quote
+    ("“We are taking this action,” State Department spokesman Matthew Miller said.", [("We are taking this action", "Matthew Miller", "named person")]),
+    ('"No option is off the table," Nigeria\'s President Bola Tinubu, who chairs the bloc, told the summit.', [("No option is off the table", "Bola Tinubu", "named person")]),
+    # inverted: "said X"
+    ("“We will not leave,” said Macron.", [("We will not leave", "Emmanuel Macron", "named person")]),
+    # speaker before the quote
+    ('Secretary of State Antony Blinken told reporters that Washington "backs ECOWAS".', [("backs ECOWAS", "Antony Blinken", "named person")]),
+    ("Macron said: “France will stay.”", [("France will stay.", "Emmanuel Macron", "named person")]),
+    # a pronoun resolved to the last person named
+    ("Molly Phee led a delegation to Niamey, but she said the talks had been “frank”.", [("frank", "Molly Phee", "named person")]),
+    ("“We are leaving,” Macron said. He added that the troops would go “in an orderly manner”.",
+     [("We are leaving", "Emmanuel Macron", "named person"), ("in an orderly manner", "Emmanuel Macron", "named person")]),
+    # anonymous sources, and a description that refers back
+    ("“It is over,” a French diplomatic source told Le Figaro. “We were betrayed,” the diplomat said.",
+     [("It is over", "French diplomatic source", "anonymous source"), ("We were betrayed", "French diplomatic source", "anonymous source")]),
+    ("“Our priority is safety,” a defence official told reporters.", [("Our priority is safety", "defence official", "anonymous source")]),
+    # participles continue the sentence's speaker or name its subject
+    ("“Enough,” a senior official said, adding that “the door is open.”", [("Enough", "senior official", "anonymous source"), ("the door is open.", "senior official", "anonymous source")]),
+    ("The presidential guard detained Bazoum, citing a “deteriorating security situation.”", [("deteriorating security situation.", "Niger junta", "organisation")]),
+    ("The junta's spokesman, Col. Amadou Abdramane, called the deployment “illegal”.", [("illegal", "Amadou Abdramane", "named person")]),
+    # according to
+    ("According to Algeria's foreign minister Ahmed Attaf, “force is not the answer.”", [("force is not the answer.", "Ahmed Attaf", "named person")]),
+    # a document, and "it" referring back to it
+    ("The two governments said in a joint statement on Sunday that talks would go on. The statement followed four days of talks. “The withdrawal has begun,” it said.",
+     [("The withdrawal has begun", "joint statement", "document")]),
+    # an organisation speaking
+    ("The junta welcomed the news. “We celebrate a new step,” it said in a statement.", [("We celebrate a new step", "Niger junta", "organisation")]),
+    # a quote across sentences stays with its attribution
+    ("“France was at stake. Stability is the priority,” the minister said.", [("France was at stake. Stability is the priority", "minister", "anonymous source")]),
+    # speaker in the next sentence
+    ("“The talks failed.” Tinubu said so after the summit.", [("The talks failed.", "Bola Tinubu", "named person")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_attribution_conventions(text, expected):
+    assert speakers(text) == expected
+
+
+def test_told_the_paper_puts_the_paper_in_the_chain():
+    text = "Le Monde reported the dispute on Monday. “It is over,” a French diplomat told the paper."
+    df = nl.quotes(nl.from_text(text, outlet="RT"))
+    assert df["via"].tolist() == ["RT > Le Monde"]
+
+
+def test_according_to_an_outlet_frames_the_sentence():
+    text = "According to Le Figaro, “nothing has changed,” the French diplomat said."
+    df = nl.quotes(nl.from_text(text, outlet="RT"))
+    assert df["via"].tolist() == ["RT > Le Figaro"]
+
+
+def test_unknown_outlet_leaves_the_chain_empty():
+    df = nl.quotes(nl.from_text("“We are leaving,” Macron said."))
+    assert pd.isna(df["via"].iloc[0])
+
+
+def test_empty_quotes_table_has_its_columns():
+    df = nl.quotes(nl.from_text("No quotes here."))
+    assert len(df) == 0 and "speaker_kind" in df.columns
