@@ -32,7 +32,7 @@ _EXPORTS = {
     "events": "extractors.timeline",
     "quotes": "extractors.quotes",
     "positions": "extractors.positions",
-    "taxonomy": "extractors.positions",
+    "taxonomy": "taxonomy",
     "merge_events": "chronology",
     "anchor_shift": "extractors.timeline",
     "set_aside": "pipeline",
@@ -42,6 +42,8 @@ _EXPORTS = {
     "plot_troops": "plots",
     "plot_bases_map": "plots",
     "plot_timeline": "plots",
+    "plot_stance_matrix": "plots",
+    "plot_attribution": "plots",
     "show_evidence": "evidence",
     "set_aside_html": "evidence",
 }

@@ -229,8 +229,10 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
     t = tense(sentence, expr)
 
     if rule == "iso":
-        d = date.fromisoformat(g["iso"])
-        return Resolution(d, None, "day", "written in full", False)
+        try:
+            return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
+        except ValueError:
+            return _invalid(expr)
 
     if rule in ("month-day", "day-month"):
         month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])

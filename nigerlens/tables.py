@@ -78,7 +78,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "positions": {
         "article_id": "string",
         "actor": "string",  # canonical actor holding the position
-        "issue": "string",  # an id from data/issues.csv
+        "issue": "string",  # an id from data/issues.toml
         "stance": "string",  # support / oppose
         "cue": "string",  # the words that carry it
         "claimed_by": "string",  # who asserts it, when not the actor speaking for itself

@@ -174,3 +174,47 @@ def test_timeline_notebook_shows_what_moves_with_the_publication_date(timeline_r
     (table,) = [o for o in tagged(nb, "anchor-shift").outputs if "text/html" in o.get("data", {})]
     html = table["data"]["text/html"]
     assert "moved" in html and "True" in html and "False" in html
+
+
+# (article, a speaker the quotes table must show)
+STAKEHOLDER_RUNS = [
+    pytest.param((BUNDLED_ARTICLE, "French diplomatic source"), id="bundled"),
+    pytest.param((DEV / "wire-20230811-ecowas-standby.txt", "Bola Tinubu"), id="dev-wire"),
+]
+
+
+@pytest.fixture(scope="module", params=STAKEHOLDER_RUNS)
+def stakeholders_run(request, tmp_path_factory):
+    """03_stakeholders executed once per article: (notebook, expected speaker)."""
+    article, speaker = request.param
+    out = tmp_path_factory.mktemp("stakeholders")
+    path = execute(NOTEBOOKS_DIR / "03_stakeholders.ipynb", out, {"article": str(article)}, timeout=300)
+    return nbformat.read(path, as_version=4), speaker
+
+
+def test_stakeholders_notebook_runs_without_errors(stakeholders_run):
+    nb, _ = stakeholders_run
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
+
+
+def test_stakeholders_notebook_shows_quotes_with_their_chains(stakeholders_run):
+    nb, speaker = stakeholders_run
+    (table,) = [o for o in tagged(nb, "quotes").outputs if "text/html" in o.get("data", {})]
+    html = table["data"]["text/html"]
+    assert speaker in html
+    for column in ("speaker_kind", "speaker_affiliation", "via", "cue"):
+        assert column in html
+
+
+def test_stakeholders_notebook_shows_where_positions_come_from(stakeholders_run):
+    nb, _ = stakeholders_run
+    (table,) = [o for o in tagged(nb, "position-sources").outputs if "text/html" in o.get("data", {})]
+    for column in ("actor", "issue", "stance", "claimed_by", "via", "cue"):
+        assert column in table["data"]["text/html"]
+
+
+@pytest.mark.parametrize("tag", ["stance-plot", "attribution-plot"])
+def test_stakeholders_notebook_draws_both_figures(stakeholders_run, tag):
+    nb, _ = stakeholders_run
+    assert any("image/png" in o.get("data", {}) for o in tagged(nb, tag).outputs)

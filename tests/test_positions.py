@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import nigerlens as nl
-from nigerlens.extractors.positions import taxonomy
+from nigerlens.taxonomy import taxonomy
 
 
 def stances(text, **kw):

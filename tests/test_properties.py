@@ -1,10 +1,13 @@
 """Property-based checks: on any text, the loader and extractors raise nothing and every
 evidence span points at its sentence."""
 
+from datetime import date
+
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 import nigerlens as nl
+from nigerlens.tables import PRECISIONS
 
 from .conftest import DEV_ARTICLES
 
@@ -14,7 +17,10 @@ SAMPLES.append(nl.BUNDLED_ARTICLE.read_text(encoding="utf-8"))
 news_words = st.sampled_from(
     ["some", "1,300", "between", "850", "and", "1 100", "troops", "soldiers", "French", "U.S.", "Niger", "Niamey",
      "Agadez", "base", "air", "which", ",", ".", "“", "”", '"', "\n\n", "Read more", "FILE PHOTO:", "(RT)", "Gen.",
-     "several hundred", "-strong", "force", "of", "its", "the", "junta", "withdraw", "Air Base 101"]
+     "several hundred", "-strong", "force", "of", "its", "the", "junta", "withdraw", "Air Base 101",
+     "said", "told", "he", "she", "it", "adding that", "citing", "according to", "the diplomat", "Macron",
+     "last Monday", "over the weekend", "late July", "Feb. 30", "Sunday, Aug. 6", "two days later", "rejected",
+     "sanctions", "warned", "against", "Wagner", "ready to support", "use of force", "2023-02-31", "in 2023"]
 )
 texts = st.one_of(
     st.text(max_size=400),
@@ -31,12 +37,19 @@ def check(article):
     for piece in article.set_aside:
         assert article.text[piece.start : piece.end] == piece.text
     tables = nl.tabulate(article)
-    for name in ("deployments", "bases"):
+    for name in ("deployments", "bases", "events", "quotes", "positions"):
         for row in tables[name].itertuples():
             assert 0 <= row.start <= row.end <= len(article.text)
             assert article.text[row.start : row.end] == row.sentence
+    for row in tables["quotes"].itertuples():
+        assert row.start <= row.quote_start < row.quote_end <= row.end
     counts = tables["deployments"]["count"].dropna()
     assert (counts >= 0).all()
+    for column in ("date", "date_end"):
+        for value in tables["events"][column].dropna():
+            date.fromisoformat(value)
+    assert set(tables["events"]["precision"]) <= set(PRECISIONS)
+    assert set(tables["positions"]["stance"]) <= {"support", "oppose"}
 
 
 @seed(20231011)

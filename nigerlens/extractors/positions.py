@@ -13,15 +13,15 @@ it is not the actor speaking for itself ("..., the diplomat said"; "..., Le Figa
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cache
 
 from ..article import Article, Span
 from ..attribution import PRONOUN, Discourse, Speaker, outside_quotes, speech_cues, via_chain
 from ..clauses import clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
-from ..resources import data_path, lexicon, phrase_pattern
+from ..resources import lexicon, phrase_pattern
 from ..tables import frame
+from ..taxonomy import issues_in
 from .quotes import _np_before, attribute_article
 
 ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
@@ -29,23 +29,6 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 WINDOW = 140  # characters after a cue in which its issue must be named
-
-
-@cache
-def taxonomy(path: str | None = None) -> dict[str, dict]:
-    """The issue taxonomy: id -> {"label", "keywords"} from data/issues.toml (or ``path``)."""
-    with open(path or data_path("issues.toml"), "rb") as f:
-        raw = tomllib.load(f)
-    return {k: {"label": v.get("label", k), "keywords": list(v.get("keywords", []))} for k, v in raw.items()}
-
-
-@cache
-def _issue_patterns(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple(
-        (issue, re.compile(r"(?<![\w-])(?:" + "|".join(phrase_pattern(k) for k in sorted(v["keywords"], key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE))
-        for issue, v in taxonomy(path).items()
-        if v["keywords"]
-    )
 
 
 def _cue_pattern(cue: str) -> str:
@@ -62,11 +45,6 @@ def _stance_cues() -> re.Pattern:
 @cache
 def _cue_rows() -> tuple[dict, ...]:
     return tuple(sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True))
-
-
-def issues_in(text: str, path: str | None = None) -> list[str]:
-    """Issue ids whose keywords appear in ``text``, in taxonomy order."""
-    return [issue for issue, rx in _issue_patterns(path) if rx.search(text)]
 
 
 def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention]:

@@ -1,4 +1,5 @@
-"""Plots of the nigerlens tables: troops by actor, bases on a map of Niger, events on a timeline.
+"""Plots of the nigerlens tables: troops by actor, bases on a map of Niger, events on a timeline,
+who stands where on each issue, and who is speaking through whom.
 
 Each helper takes ``ax=None``, draws on that Axes (the current one by default), returns it and
 passes ``**kwargs`` to matplotlib. Data are drawn as reported: an approximate count does not look
@@ -7,13 +8,16 @@ number, a base without coordinates, an undated event) is listed in a note instea
 basemap and pandas are imported inside the functions so that ``import nigerlens`` stays fast.
 
 Artists that carry data have a ``gid`` (``nigerlens-bar:<kind>``, ``nigerlens-base``,
-``nigerlens-span``, ...) so that tests and callers can find them.
+``nigerlens-span``, ``nigerlens-cell:<state>``, ``nigerlens-node:<kind>`` ...) so that tests and
+callers can find them.
 """
 
+from .attribution import plot_attribution
 from .bases_map import plot_bases_map
 from .colors import ACTOR_COLORS, actor_colors
+from .stance import plot_stance_matrix
 from .timeline import plot_timeline
 from .troops import count_kind, plot_troops
 
-__all__ = ["ACTOR_COLORS", "actor_colors", "count_kind", "plot_bases_map", "plot_timeline",
-           "plot_troops"]
+__all__ = ["ACTOR_COLORS", "actor_colors", "count_kind", "plot_attribution", "plot_bases_map",
+           "plot_stance_matrix", "plot_timeline", "plot_troops"]

@@ -1,0 +1,38 @@
+"""The issue taxonomy: what stakeholders take positions on (data/issues.toml, editable).
+
+See the comments at the top of data/issues.toml for how to add an issue.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+
+from .resources import data_path, phrase_pattern
+
+
+@cache
+def taxonomy(path: str | None = None) -> dict[str, dict]:
+    """The issue taxonomy: id -> {"label", "keywords"} from data/issues.toml (or ``path``)."""
+    path = path or data_path("issues.toml")
+    try:
+        with open(path, "rb") as f:
+            raw = tomllib.load(f)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: invalid issue taxonomy ({exc})") from None
+    return {k: {"label": v.get("label", k), "keywords": list(v.get("keywords", []))} for k, v in raw.items()}
+
+
+@cache
+def _issue_patterns(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple(
+        (issue, re.compile(r"(?<![\w-])(?:" + "|".join(phrase_pattern(k) for k in sorted(v["keywords"], key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE))
+        for issue, v in taxonomy(path).items()
+        if v["keywords"]
+    )
+
+
+def issues_in(text: str, path: str | None = None) -> list[str]:
+    """Issue ids whose keywords appear in ``text``, in taxonomy order."""
+    return [issue for issue, rx in _issue_patterns(path) if rx.search(text)]
