@@ -1,8 +1,12 @@
+import os
 from pathlib import Path
 
-import pytest
+# tests draw off screen; set before anything imports matplotlib.pyplot
+os.environ.setdefault("MPLBACKEND", "Agg")
 
-import nigerlens as nl
+import pytest  # noqa: E402
+
+import nigerlens as nl  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "fixtures" / "dev"

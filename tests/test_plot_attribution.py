@@ -3,21 +3,12 @@
 import itertools
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from nigerlens.plots import actor_colors, plot_attribution  # noqa: E402
-from nigerlens.plots.attribution import truncate  # noqa: E402
-from nigerlens.tables import frame  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figs():
-    yield
-    plt.close("all")
+from nigerlens.plots import actor_colors, plot_attribution
+from nigerlens.plots.attribution import truncate
+from nigerlens.tables import frame
 
 
 @pytest.fixture

@@ -1,21 +1,12 @@
 """Tests for nigerlens.plots.plot_stance_matrix: what is drawn, not just that a call returns."""
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from nigerlens.plots import plot_stance_matrix  # noqa: E402
-from nigerlens.plots.stance import CLAIMED_HATCH, STATE_COLORS, issue_labels  # noqa: E402
-from nigerlens.tables import frame  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figs():
-    yield
-    plt.close("all")
+from nigerlens.plots import plot_stance_matrix
+from nigerlens.plots.stance import CLAIMED_HATCH, STATE_COLORS, issue_labels
+from nigerlens.tables import frame
 
 
 @pytest.fixture

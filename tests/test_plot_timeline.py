@@ -5,22 +5,13 @@ import subprocess
 import sys
 
 import matplotlib
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from nigerlens.plots import actor_colors, plot_timeline  # noqa: E402
-from nigerlens.plots.timeline import NO_ACTOR_COLOR  # noqa: E402
-from nigerlens.tables import frame  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figs():
-    yield
-    plt.close("all")
+from nigerlens.plots import actor_colors, plot_timeline
+from nigerlens.plots.timeline import NO_ACTOR_COLOR
+from nigerlens.tables import frame
 
 
 @pytest.fixture

@@ -1,28 +1,20 @@
 """Tests for nigerlens.plots: what is drawn, not just that a call returns."""
 
 import matplotlib
+import matplotlib.pyplot as plt
+import pytest
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
-
-from nigerlens.plots import (  # noqa: E402
+from nigerlens.plots import (
     ACTOR_COLORS,
     actor_colors,
     count_kind,
     plot_bases_map,
     plot_troops,
 )
-from nigerlens.tables import frame  # noqa: E402
+from nigerlens.tables import frame
 
 NIAMEY, AGADEZ, OUALLAM = (13.5137, 2.1098), (16.9733, 7.9911), (14.318, 2.086)
 
-
-@pytest.fixture(autouse=True)
-def close_figs():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture
