@@ -110,3 +110,62 @@ def evaluate_article(article, tables: dict, gold_file: str | Path) -> dict[str, 
         wanted = [g for g in gold.get(table, []) if not g.get("boilerplate")]
         out[table] = score_rows(table, wanted, found)
     return out
+
+
+def gold_articles(gold_dir: str | Path) -> list[tuple[Path, Path]]:
+    """(article, gold file) pairs in a folder: every ``X.gold.json`` with an article ``X.txt`` or
+    ``X.html`` beside it."""
+    from .load import SUFFIXES
+
+    pairs = []
+    for gold in sorted(Path(gold_dir).glob("*.gold.json")):
+        stem = gold.name[: -len(".gold.json")]
+        article = next((gold.with_name(stem + s) for s in SUFFIXES if gold.with_name(stem + s).is_file()), None)
+        if article is not None:
+            pairs.append((article, gold))
+    return pairs
+
+
+def evaluate_dir(gold_dir: str | Path) -> tuple[dict[str, Score], dict[str, dict[str, Score]], list[str]]:
+    """Score every annotated article in ``gold_dir``.
+
+    Returns:
+        (totals per table, scores per article id and table, problems): a problem is a gold
+        file without its article or an article that could not be loaded (one line each).
+    """
+    from .load import LoadError, load_article
+    from .pipeline import tabulate
+
+    folder = Path(gold_dir)
+    if not folder.is_dir():
+        raise ValueError(f"{folder}: not a folder of gold annotations")
+    pairs = gold_articles(folder)
+    problems = [f"{g}: no article beside it" for g in sorted(folder.glob("*.gold.json")) if g not in {p[1] for p in pairs}]
+    per_article: dict[str, dict[str, Score]] = {}
+    for article_path, gold in pairs:
+        try:
+            article = load_article(article_path)
+            per_article[article.id] = evaluate_article(article, tabulate(article), gold)
+        except (LoadError, ValueError, KeyError) as exc:
+            problems.append(f"{gold}: {exc}")
+    totals: dict[str, Score] = {}
+    for scores in per_article.values():
+        for table, s in scores.items():
+            totals[table] = totals[table] + s if table in totals else s
+    return totals, per_article, problems
+
+
+def report(totals: dict[str, Score], per_article: dict[str, dict[str, Score]], problems: list[str], *, details: bool = True) -> str:
+    """A plain-text report of the scores: a table per table kind, then misses and false hits."""
+    lines = [f"{'table':<12} {'P':>5} {'R':>5} {'F1':>5} {'gold':>5} {'found':>6}"]
+    for table, s in totals.items():
+        lines.append(f"{table:<12} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.true_pos + s.false_neg:5d} {s.true_pos + s.false_pos:6d}")
+    if details:
+        for article_id, scores in per_article.items():
+            for table, s in scores.items():
+                for miss in s.misses:
+                    lines.append(f"miss       {article_id} {table}: {miss}")
+                for hit in s.false_hits:
+                    lines.append(f"false hit  {article_id} {table}: {hit}")
+    lines += [f"problem    {p}" for p in problems]
+    return "\n".join(lines)

@@ -4,8 +4,10 @@
 
 Each ``notebooks/*.ipynb`` runs in order with papermill (its ``article`` parameter set to the
 article's absolute path); the executed notebook and an HTML copy go to ``OUT/notebooks/``, the
-tables to ``OUT/tables/``. A failing notebook is reported in one line and the others still run;
-the exit status is non-zero if anything failed.
+tables to ``OUT/tables/``, and a self-contained HTML report of the article (tables, figures,
+evidence; :func:`nigerlens.report.write_report`) to ``OUT/notebooks/<article_id>.html``, beside
+the notebooks, for readers who will not open one. A failing notebook is reported in one line
+and the others still run; the exit status is non-zero if anything failed.
 """
 
 from __future__ import annotations
@@ -168,6 +170,13 @@ def write_csv_tables(article: Path, out: Path, *, published: str | None = None) 
     return nl.write_tables(tables, Path(out) / "tables", format="csv")
 
 
+def write_article_report(article: Path, out: Path, *, published: str | None = None) -> list[Path]:
+    """Write the HTML report of ``article`` to ``out/notebooks`` (beside the notebooks)."""
+    from .report import write_report
+
+    return write_report([article], Path(out) / "notebooks", published=published)
+
+
 def _shown(path: Path) -> str:
     """``path`` relative to the current folder when it is inside it (for messages)."""
     try:
@@ -180,7 +189,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the notebooks and write the tables; return the exit status (0 when all succeeded)."""
     parser = argparse.ArgumentParser(
         prog="python -m nigerlens.notebooks",
-        description="Execute notebooks/*.ipynb on an article (HTML to OUT/notebooks) and write its tables as CSV (OUT/tables).",
+        description="Execute notebooks/*.ipynb on an article (HTML to OUT/notebooks), write its tables as CSV "
+        "(OUT/tables) and its report (OUT/notebooks/<article_id>.html).",
     )
     parser.add_argument("--article", type=Path, default=BUNDLED_ARTICLE, help="a .txt or .html article (default: the bundled one)")
     parser.add_argument("--out", type=Path, default=Path("out"), help="output folder (default: out)")
@@ -219,10 +229,20 @@ def main(argv: list[str] | None = None) -> int:
     for path in tables:
         print(f"wrote {_shown(path)}")
 
+    report: list[Path] = []
+    try:
+        report = write_article_report(args.article, args.out, published=args.published)
+    except Exception as exc:
+        failures.append(f"report: {error_line(exc)}")
+        print(f"FAILED writing the report: {error_line(exc)}", file=sys.stderr)
+    for path in report:
+        print(f"wrote {_shown(path)}")
+
     ok = sum(o.error is None for o in outcomes)
     print(
         f"\n{ok} of {len(outcomes)} notebooks ran on {_shown(args.article)}; "
         f"HTML in {_shown(args.out / 'notebooks')}, {len(tables)} tables in {_shown(args.out / 'tables')}"
+        + (f", report {_shown(report[0])}" if report else "")
     )
     if failures:
         print(f"{len(failures)} failed: " + "; ".join(failures), file=sys.stderr)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .article import Article
 from .gazetteer import Gazetteer
-from .load import Corpus, load_corpus
+from .load import Corpus
 from .tables import frame
 
 
@@ -35,41 +35,117 @@ def set_aside(article: Article):
     )
 
 
-def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None) -> dict:
-    """Return every table for the articles: a dict of table name -> DataFrame.
-    A Corpus's load errors become the ``errors`` table."""
-    import pandas as pd
+TABLES = ("deployments", "bases", "events", "quotes", "positions")
 
+
+def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> dict:
+    """Every extracted table of one article (deployments, bases, events, quotes, positions,
+    and set_aside), as DataFrames."""
     from .extractors.bases import bases
     from .extractors.deployments import deployments
     from .extractors.positions import positions
     from .extractors.quotes import quotes
     from .extractors.timeline import events
 
-    if isinstance(articles, Article):
-        articles = [articles]
-    errors = list(articles.errors) if isinstance(articles, Corpus) else []
-    articles = list(articles)
+    functions = {"deployments": deployments, "bases": bases, "events": events, "quotes": quotes, "positions": positions}
+    out = {"set_aside": set_aside(article)}
+    out.update({name: fn(article, gazetteer=gazetteer) for name, fn in functions.items()})
+    return out
 
-    def concat(table, frames):
-        frames = [f for f in frames if len(f)]
-        return pd.concat(frames, ignore_index=True) if frames else frame(table)
 
-    tables = {
-        "articles": frame("articles", map(article_record, articles)),
-        "set_aside": concat("set_aside", [set_aside(a) for a in articles]),
-        "deployments": concat("deployments", [deployments(a, gazetteer=gazetteer) for a in articles]),
-        "bases": concat("bases", [bases(a, gazetteer=gazetteer) for a in articles]),
-        "events": concat("events", [events(a, gazetteer=gazetteer) for a in articles]),
-        "quotes": concat("quotes", [quotes(a, gazetteer=gazetteer) for a in articles]),
-        "positions": concat("positions", [positions(a, gazetteer=gazetteer) for a in articles]),
-    }
-    tables["errors"] = frame("errors", ({"path": e.path, "error": str(e)} for e in errors))
+def _combine(articles: list[dict], per_article: list[dict], errors: list[dict]) -> dict:
+    """Concatenate per-article tables; every extracted row keeps its article's outlet and date."""
+    import pandas as pd
+
+    articles_df = frame("articles", articles)
+    meta = articles_df.set_index("article_id")[["outlet", "published"]]
+    tables = {"articles": articles_df}
+    for name in ("set_aside", *TABLES):
+        frames = [t[name] for t in per_article if len(t[name])]
+        df = pd.concat(frames, ignore_index=True) if frames else frame(name)
+        if name != "set_aside":
+            df.insert(1, "outlet", df["article_id"].map(meta["outlet"]).astype("string"))
+            df.insert(2, "published", df["article_id"].map(meta["published"]).astype("string"))
+        tables[name] = df
+    tables["errors"] = frame("errors", errors)
     return tables
 
 
-def extract(paths, *, published=None, gazetteer: Gazetteer | None = None) -> dict:
-    """Load the articles at ``paths`` (files or folders) and tabulate them; bad files go to ``errors``."""
-    if isinstance(paths, (str,)) or not isinstance(paths, Iterable):
+def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None) -> dict:
+    """Return every table for the articles: a dict of table name -> DataFrame.
+
+    The extracted tables are the article tables concatenated, each row with its article's
+    ``outlet`` and ``published`` date. A Corpus's load errors become the ``errors`` table.
+    """
+    if isinstance(articles, Article):
+        articles = [articles]
+    errors = [{"path": e.path, "error": str(e)} for e in articles.errors] if isinstance(articles, Corpus) else []
+    articles = list(articles)
+    return _combine([article_record(a) for a in articles], [article_tables(a, gazetteer=gazetteer) for a in articles], errors)
+
+
+def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) -> tuple[dict | None, dict | None, dict | None]:
+    """Load and tabulate one file: (article record, tables, None) or (None, None, error record).
+    Runs in worker processes, so it takes and returns plain picklable values."""
+    from .load import LoadError, load_article
+
+    try:
+        article = load_article(path, published=published)
+    except LoadError as exc:
+        return None, None, {"path": exc.path, "error": str(exc)}
+    return article_record(article), article_tables(article, gazetteer=gazetteer), None
+
+
+def expand_paths(paths) -> list[str]:
+    """Files as given, and the article files inside folders, in order."""
+    from pathlib import Path
+
+    from .load import article_paths
+
+    out: list[str] = []
+    for p in map(Path, paths):
+        out.extend(str(x) for x in (article_paths(p) if p.is_dir() else [p]))
+    return out
+
+
+def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: int = 1, progress: bool | None = None) -> dict:
+    """Load the articles at ``paths`` (files or folders) and tabulate them; bad files go to ``errors``.
+
+    Args:
+        jobs: worker processes (1 = in this process; 0 or None = one per core).
+        progress: show a tqdm progress bar; by default only for 50 or more files on a terminal.
+    """
+    import os
+    import sys
+
+    if isinstance(paths, (str, os.PathLike)) or not isinstance(paths, Iterable):
         paths = [paths]
-    return tabulate(load_corpus(paths, published=published), gazetteer=gazetteer)
+    files = expand_paths(paths)
+    jobs = jobs or os.cpu_count() or 1
+    if progress is None:
+        progress = len(files) >= 50 and sys.stderr.isatty()
+    results: list = [None] * len(files)
+    if jobs == 1 or len(files) < 2:
+        iterator = (process_path(f, published, gazetteer) for f in files)
+        for i, r in enumerate(_progress(iterator, len(files), progress)):
+            results[i] = r
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            chunks = max(1, len(files) // (jobs * 8))
+            mapped = pool.map(process_path, files, [published] * len(files), [gazetteer] * len(files), chunksize=chunks)
+            for i, r in enumerate(_progress(mapped, len(files), progress)):
+                results[i] = r
+    articles = [r[0] for r in results if r[0] is not None]
+    per_article = [r[1] for r in results if r[1] is not None]
+    errors = [r[2] for r in results if r[2] is not None]
+    return _combine(articles, per_article, errors)
+
+
+def _progress(iterable, total: int, show: bool):
+    if not show:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, unit="article", desc="nigerlens")

@@ -8,9 +8,9 @@ printed with -s.
 import pytest
 
 import nigerlens as nl
-from nigerlens.evaluate import KEYS, evaluate_article, gold_path
+from nigerlens.evaluate import KEYS, evaluate_article, evaluate_dir, gold_path
 
-from .conftest import BUNDLED_PATH, DEV_ARTICLES
+from .conftest import BUNDLED_PATH, DEV, DEV_ARTICLES
 
 BAR = {"deployments": 0.9, "bases": 0.9, "events": 0.9, "quotes": 0.9, "positions": 0.85}
 PER_ARTICLE_BAR = {"deployments": 0.75, "bases": 0.75, "events": 0.75, "quotes": 0.75, "positions": 0.6}
@@ -18,10 +18,8 @@ PER_ARTICLE_BAR = {"deployments": 0.75, "bases": 0.75, "events": 0.75, "quotes":
 
 @pytest.fixture(scope="module")
 def scores():
-    per_article = {}
-    for path in DEV_ARTICLES:
-        article = nl.load_article(path)
-        per_article[article.id] = evaluate_article(article, nl.tabulate(article), gold_path(path))
+    totals, per_article, problems = evaluate_dir(DEV)
+    assert not problems and len(per_article) == len(DEV_ARTICLES)
     return per_article
 
 

@@ -218,3 +218,12 @@ def test_stakeholders_notebook_shows_where_positions_come_from(stakeholders_run)
 def test_stakeholders_notebook_draws_both_figures(stakeholders_run, tag):
     nb, _ = stakeholders_run
     assert any("image/png" in o.get("data", {}) for o in tagged(nb, tag).outputs)
+
+
+def test_run_writes_the_report_beside_the_notebooks(tmp_path, capsys):
+    status = main(["--article", str(BUNDLED_ARTICLE), "--out", str(tmp_path / "out"), "--notebooks", str(tmp_path)])
+    assert status == 1  # no notebooks in tmp_path; the tables and the report are still written
+    report = tmp_path / "out" / "notebooks" / "rt-20230814-washington-niger.html"
+    assert report.is_file()
+    assert 'src="data:image/png;base64,' in report.read_text(encoding="utf-8")
+    assert "report" in capsys.readouterr().out.splitlines()[-1]
