@@ -6,6 +6,8 @@ the gid ``nigerlens-base``, place names ``nigerlens-place`` and the note ``niger
 
 from __future__ import annotations
 
+from functools import cache
+
 from .colors import NOTE_STYLE, _present, _records, _shifted, actor_colors
 from .troops import _high, count_kind
 
@@ -23,6 +25,21 @@ MAP_LABELS = (
 )
 BASE_AREA = 400.0  # marker area (points²) of the largest troop count on the map
 DEFAULT_AREA = 70.0  # marker area of an actor whose troop count is not known
+
+
+@cache
+def _basemap(region: tuple[float, float, float, float]):
+    """The projection and its coastline data for a region, built once (it is the slow part);
+    every drawing call passes its own Axes, so one Basemap serves any number of maps."""
+    import warnings
+
+    with warnings.catch_warnings():
+        # basemap's compiled _geoslib predates numpy 2's larger ndarray struct; harmless
+        warnings.filterwarnings("ignore", "numpy.ndarray size changed", RuntimeWarning)
+        from mpl_toolkits.basemap import Basemap
+
+    lon0, lon1, lat0, lat1 = region
+    return Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0, urcrnrlat=lat1, resolution="l")
 
 
 def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
@@ -46,28 +63,22 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
         The Axes drawn on; its Basemap (to add points with ``m(lon, lat)``) is
         ``ax._nigerlens_basemap``.
     """
-    import warnings
 
     import matplotlib.pyplot as plt
 
-    with warnings.catch_warnings():
-        # basemap's compiled _geoslib predates numpy 2's larger ndarray struct; harmless
-        warnings.filterwarnings("ignore", "numpy.ndarray size changed", RuntimeWarning)
-        from mpl_toolkits.basemap import Basemap
-
     ax = plt.gca() if ax is None else ax
     lon0, lon1, lat0, lat1 = region or NIGER_REGION
-    m = Basemap(projection="merc", llcrnrlon=lon0, urcrnrlon=lon1, llcrnrlat=lat0,
-                urcrnrlat=lat1, resolution="l", ax=ax)
+    m = _basemap((lon0, lon1, lat0, lat1))
     ax._nigerlens_basemap = m
-    m.drawmapboundary(fill_color="#dde9f3", linewidth=0.8)
-    m.fillcontinents(color="#f6f4ef", lake_color="#dde9f3", zorder=0.5)
-    m.drawcoastlines(linewidth=0.6, color="0.45")
-    m.drawcountries(linewidth=0.8, color="0.45")
-    m.drawparallels(range(-90, 91, 5), labels=[1, 0, 0, 0], linewidth=0.3, color="0.75",
-                    dashes=[2, 3], fontsize=7, textcolor="0.4")
-    m.drawmeridians(range(-180, 181, 5), labels=[0, 0, 0, 1], linewidth=0.3, color="0.75",
-                    dashes=[2, 3], fontsize=7, textcolor="0.4")
+    m.drawmapboundary(fill_color="#dde9f3", linewidth=0.8, ax=ax)
+    m.fillcontinents(color="#f6f4ef", lake_color="#dde9f3", zorder=0.5, ax=ax)
+    m.drawcoastlines(linewidth=0.6, color="0.45", ax=ax)
+    m.drawcountries(linewidth=0.8, color="0.45", ax=ax)
+    # grid lines only across the region: basemap computes every line it is given
+    m.drawparallels(range(int(lat0 // 5) * 5, int(lat1) + 6, 5), labels=[1, 0, 0, 0], linewidth=0.3, color="0.75",
+                    dashes=[2, 3], fontsize=7, textcolor="0.4", ax=ax)
+    m.drawmeridians(range(int(lon0 // 5) * 5, int(lon1) + 6, 5), labels=[0, 0, 0, 1], linewidth=0.3, color="0.75",
+                    dashes=[2, 3], fontsize=7, textcolor="0.4", ax=ax)
     obstacles = []
     for name, lon, lat, size in MAP_LABELS:
         if lon0 <= lon <= lon1 and lat0 <= lat <= lat1:
