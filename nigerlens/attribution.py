@@ -12,6 +12,7 @@ documents, organisations and the outlets that relayed them ("told Le Figaro", "t
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -80,60 +81,76 @@ def outside_quotes(text: str) -> str:
     return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
 
 
+class Timeline:
+    """Items at text offsets, kept in text order."""
+
+    def __init__(self):
+        self._pos: list[int] = []
+        self._items: list = []
+
+    def add(self, pos: int, item) -> None:
+        i = bisect_right(self._pos, pos)
+        self._pos.insert(i, pos)
+        self._items.insert(i, item)
+
+    def before(self, pos: int):
+        """The items before offset ``pos``, latest first."""
+        for i in range(bisect_left(self._pos, pos) - 1, -1, -1):
+            yield self._items[i]
+
+
 class Discourse:
     """What an article has introduced up to a point: people, sources, documents, outlets."""
 
     def __init__(self, article: Article, gazetteer: Gazetteer):
         self.article = article
         self.gaz = gazetteer
-        self.entities: list[tuple[int, Speaker]] = []  # (absolute offset, speaker) as introduced
-        self.outlets: list[tuple[int, str]] = []
-        self.people: list[tuple[int, Speaker]] = []
-        self.orgs: list[tuple[int, Speaker]] = []
+        self._sentence_index = {s.start: i for i, s in enumerate(article.sentences)}
+        # each kept in text order, so "the latest before here" is a binary search away
+        self.entities = Timeline()  # anonymous sources and documents, for descriptions that refer back
+        self.outlets = Timeline()
+        self.people = Timeline()  # named people and anonymous sources, for "he" / "she"
+        self.orgs = Timeline()  # organisations, states, armed groups and documents, for "it"
         for sent in article.sentences:
             blank = outside_quotes(sent.text)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
-                self.outlets.append((m.start, m.name))
+                self.outlets.add(m.start, m.name)
             # places ("in Abuja") and comparisons are not who a pronoun can stand for
             for m in owner_mentions(blank, gazetteer):
                 a = gazetteer.actors[m.name]
                 if a.kind == "person":
-                    self.people.append((sent.start + m.start, Speaker(m.name, "named person", a.affiliation)))
+                    self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
                 else:
-                    self.orgs.append((sent.start + m.start, Speaker(m.name, "organisation", m.name)))
+                    self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
             # "said in a joint statement": a document others can refer back to ("The statement ...")
             for d in DOCUMENT_INTRO.finditer(blank):
-                issuers = [o for o in owner_mentions(blank[: d.start()], gazetteer)]
+                issuers = owner_mentions(blank[: d.start()], gazetteer)
                 name = re.sub(r"\s+", " ", d.group("doc").lower())
-                self.entities.append((sent.start + d.start(), Speaker(
-                    name, "document", gazetteer.side_of(issuers[0].name) if issuers else None,
-                    nouns=frozenset({name.split()[-1]}),
-                )))
+                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
+                self.entities.add(sent.start + d.start(), doc)
+                self.orgs.add(sent.start + d.start(), doc)
 
     # -- look-ups ---------------------------------------------------------------------------
     def last_outlet(self, before: int) -> str | None:
-        found = [name for pos, name in self.outlets if pos < before]
-        return found[-1] if found else None
+        return next(self.outlets.before(before), None)
 
     def last_person(self, before: int) -> Speaker | None:
-        people = [(p, s) for p, s in self.people + self.entities if p < before and s.kind in ("named person", "anonymous source")]
-        return max(people, key=lambda x: x[0])[1] if people else None
+        return next(self.people.before(before), None)
 
     def last_org(self, before: int, *, kinds=("organisation", "armed group", "state")) -> Speaker | None:
         """The organisation (or document) named most recently before ``before``; ``kinds`` are the
         actor kinds that count ("the bloc" wants an organisation, "it" any of them)."""
-        orgs = [
-            (p, s) for p, s in self.orgs + self.entities
-            if p < before and (s.kind == "document" or (s.kind == "organisation" and self.gaz.actors.get(s.name) and self.gaz.actors[s.name].kind in kinds))
-        ]
-        return max(orgs, key=lambda x: x[0])[1] if orgs else None
+        for s in self.orgs.before(before):
+            if s.kind == "document" or (s.name in self.gaz.actors and self.gaz.actors[s.name].kind in kinds):
+                return s
+        return None
 
     def previous_subject(self, sent: Span) -> Speaker | None:
         """The subject of the sentence before ``sent``: a document, an organisation or a state."""
-        prev = [s for s in self.article.sentences if s.end <= sent.start]
-        if not prev:
+        i = self._sentence_index.get(sent.start, 0)
+        if i == 0:
             return None
-        p = prev[-1]
+        p = self.article.sentences[i - 1]
         head = outside_quotes(p.text)
         m = _source_regex().search(head[:40])
         if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
@@ -150,8 +167,8 @@ class Discourse:
 
     def refer_back(self, kind: str, nouns: frozenset, affiliation: str | None, before: int) -> Speaker | None:
         """The most recent entity of ``kind`` compatible with a definite description."""
-        for pos, s in reversed(self.entities):
-            if pos >= before or s.kind != kind:
+        for s in self.entities.before(before):
+            if s.kind != kind:
                 continue
             if affiliation and s.affiliation and affiliation != s.affiliation:
                 continue
@@ -164,11 +181,11 @@ class Discourse:
         """Record that ``speaker`` spoke at ``pos``: the latest mention is what pronouns and
         descriptions refer back to."""
         if speaker.kind in ("anonymous source", "document"):
-            self.entities.append((pos, speaker))
-        elif speaker.kind == "named person":
-            self.people.append((pos, speaker))
+            self.entities.add(pos, speaker)
+        if speaker.kind in ("named person", "anonymous source"):
+            self.people.add(pos, speaker)
         else:
-            self.orgs.append((pos, speaker))
+            self.orgs.add(pos, speaker)
 
     # -- speakers ---------------------------------------------------------------------------
     def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:

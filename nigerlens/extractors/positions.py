@@ -43,6 +43,26 @@ def _stance_cues() -> re.Pattern:
 
 
 @cache
+def _first_words() -> re.Pattern:
+    words = {r["cue"].split()[0] for r in lexicon("stance_cues")}
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?![\w-])", re.IGNORECASE)
+
+
+def find_cues(text: str) -> list[re.Match]:
+    """Stance cues in ``text``, longest first at each place, without overlaps. The full pattern
+    is tried only where a cue's first word stands (it has ~70 alternatives: slow to scan with)."""
+    cues: list[re.Match] = []
+    full = _stance_cues()
+    for w in _first_words().finditer(text):
+        if cues and w.start() < cues[-1].end():
+            continue
+        m = full.match(text, w.start())
+        if m:
+            cues.append(m)
+    return cues
+
+
+@cache
 def _cue_rows() -> tuple[dict, ...]:
     return tuple(sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True))
 
@@ -115,7 +135,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
     sentences = article.sentences
     for n, sent in enumerate(sentences):
         text = sent.text
-        cues = list(_stance_cues().finditer(text))
+        cues = find_cues(text)
         if not cues:
             continue
         reporter, reporter_sides = _reporter(sent, disc, sentence_speakers.get(n))
