@@ -6,7 +6,7 @@ OUT    := out
 ARTICLE ?= data/articles/rt-20230814-washington-niger.txt
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lab lint clean
+.PHONY: help run test lab app lint clean
 
 help:  ## list the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-6s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ $(VENV)/.stamp-notebooks: pyproject.toml $(VENV)/.stamp-base
 
 $(VENV)/.stamp-dev: pyproject.toml $(VENV)/.stamp-base
 	$(PY) -m pip install --quiet -e '.[dev]'
-	@touch $@ $(VENV)/.stamp-notebooks
+	@touch $@ $(VENV)/.stamp-notebooks $(VENV)/.stamp-app
 
 $(VENV)/.stamp-lab: pyproject.toml $(VENV)/.stamp-base
 	$(PY) -m pip install --quiet -e '.[lab]'
@@ -44,6 +44,17 @@ LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root)
 
 lab: $(VENV)/.stamp-lab  ## open the notebooks in JupyterLab
 	$(VENV)/bin/jupyter lab notebooks/ $(LAB_FLAGS)
+
+$(VENV)/.stamp-app: pyproject.toml $(VENV)/.stamp-base
+	$(PY) -m pip install --quiet -e '.[app]'
+	@touch $@ $(VENV)/.stamp-notebooks
+
+APP_PORT ?= 8866
+
+# Voila on the loopback only; no --port_retries so a busy port fails instead of moving silently
+app: $(VENV)/.stamp-app  ## serve notebooks/00_overview.ipynb as a dashboard (Voila) on 127.0.0.1:8866
+	@echo "nigerlens dashboard: http://127.0.0.1:$(APP_PORT)/"
+	$(VENV)/bin/voila notebooks/00_overview.ipynb --no-browser --port=$(APP_PORT) --Voila.ip=127.0.0.1 --Voila.port_retries=0
 
 clean:  ## remove out/ (keeps the virtual environment)
 	rm -rf $(OUT)

@@ -87,7 +87,7 @@ class Explorer(w.VBox):
 
         self.error = ui.error_pane()
         self.status = ui.css(w.HTML(), "nl-status")
-        self.date_readout = ui.css(w.Label(), "nl-date-readout")
+        self.date_readout = ui.css(w.Label(layout=w.Layout(width="auto", min_width="16em")), "nl-date-readout")
         self.filters = self._make_filters()
         self.table_views = {k: ui.table_pane(k) for k in self.kinds}
         self.plots = {k: ui.plot_pane(k) for k in self.kinds}

@@ -29,6 +29,7 @@ FIGSIZES = {
     "positions": (7.5, 3.5),
 }
 DPI = 72
+EVIDENCE_COLUMNS = ("sentence", "start", "end", "rule", "quote_start", "quote_end")
 MAX_LABEL = 90
 MUTED = "color:#999"
 
@@ -38,6 +39,8 @@ def table_html(df, *, kind: str, max_rows: int = 50) -> str:
     cell escaped, at most ``max_rows`` rows, and a line saying how many rows there are."""
     import pandas as pd
 
+    # the evidence pane shows each row's sentence and offsets; the table stays readable
+    df = df.drop(columns=[c for c in EVIDENCE_COLUMNS if c in df.columns])
     with pd.option_context("display.max_colwidth", 80):
         table = df.to_html(
             escape=True, classes=["nl-table", f"nl-table-{kind}"], max_rows=max_rows,
