@@ -34,6 +34,9 @@ _EXPORTS = {
     "positions": "extractors.positions",
     "taxonomy": "taxonomy",
     "merge_events": "chronology",
+    "compare_deployments": "compare",
+    "deployment_reports": "compare",
+    "positions_over_time": "compare",
     "anchor_shift": "extractors.timeline",
     "set_aside": "pipeline",
     "tabulate": "pipeline",
@@ -50,6 +53,8 @@ _EXPORTS = {
     "plot_timeline": "plots",
     "plot_stance_matrix": "plots",
     "plot_attribution": "plots",
+    "plot_troop_reports": "plots",
+    "plot_chronology": "plots",
     "show_evidence": "evidence",
     "set_aside_html": "evidence",
 }

@@ -227,3 +227,28 @@ def test_run_writes_the_report_beside_the_notebooks(tmp_path, capsys):
     assert report.is_file()
     assert 'src="data:image/png;base64,' in report.read_text(encoding="utf-8")
     assert "report" in capsys.readouterr().out.splitlines()[-1]
+
+
+@pytest.fixture(scope="module")
+def corpus_run(tmp_path_factory):
+    """04_corpus executed once, on the sample corpus (data/corpus)."""
+    out = tmp_path_factory.mktemp("corpus")
+    path = execute(NOTEBOOKS_DIR / "04_corpus.ipynb", out, {}, timeout=300)
+    return nbformat.read(path, as_version=4)
+
+
+def html_table(nb, tag):
+    (table,) = [o for o in tagged(nb, tag).outputs if "text/html" in o.get("data", {})]
+    return table["data"]["text/html"]
+
+
+def test_corpus_notebook_runs_and_shows_where_sources_disagree(corpus_run):
+    nb = corpus_run
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
+    (us,) = [row for row in html_table(nb, "compare").split("<tr") if "United States" in row]
+    assert "<td>True</td>" in us  # the disagree column
+    assert "some 1,300" in html_table(nb, "disagreements")
+    assert "Example Daily" in html_table(nb, "conflicts")  # Nuland's visit on Aug 6 vs Aug 7
+    for tag in ("troop-plot", "chronology-plot"):
+        assert any("image/png" in o.get("data", {}) for o in tagged(nb, tag).outputs)
