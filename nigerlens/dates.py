@@ -64,7 +64,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 )
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
-DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*(?:[-\u2013\u2014]|\(\w+\))")
+DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
 
 
 @dataclass(frozen=True)

@@ -71,6 +71,8 @@ def test_empty_table_keeps_columns_and_dtypes():
         ("Macron said nearly 1,500 soldiers would stay for now.", [("France", 1500, None, "nearly", "present")]),
         # the actor comes from the unit phrase: "troops from X"
         ("About 1,000 troops from Chad are stationed in Niger.", [("Chad", 1000, None, "about", "present")]),
+        # a possessive at the start of a sentence points at the previous sentence's subject
+        ("France has kept forces in the Sahel for a decade. Its 1,500 soldiers are in Niger.", [("France", 1500, None, None, "present")]),
         # not troop counts
         ("The US suspended nearly $500 million in assistance to Niger.", []),
         ("The junta gave the French ambassador 48 hours to leave.", []),

@@ -58,6 +58,9 @@ CASES = [
      [("ECOWAS", "sanctions", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
     # anaphora: "that plan" takes the previous sentence's issue
     ("The junta proposed a transition of up to three years. ECOWAS rejected that plan in August.", [("ECOWAS", "recognise_junta", "oppose")]),
+    # two coordinated verbs share their subject
+    ("Paris refuses to recognise the military government and insists on keeping its military presence.",
+     [("France", "recognise_junta", "oppose"), ("France", "foreign_troops_presence", "support")]),
     # no stance
     ("The United States said it backed ECOWAS's leadership.", []),
     ("France will withdraw its ambassador from Niger.", []),

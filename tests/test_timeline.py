@@ -85,6 +85,7 @@ CASES = [
     ("We may march on the capital.", "2023-08-14", []),
     ("Some 1,300 US soldiers are in Niger.", "2023-08-14", []),
     ("ABUJA, Aug 10 — West African leaders met.", "2023-08-11", []),
+    ("NIAMEY, Aug 8 (Sahel Monitor) — Nuland met the junta's leaders.", "2023-08-11", []),
 ]
 
 

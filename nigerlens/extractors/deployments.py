@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from ..article import Article
-from ..clauses import OWNER_KINDS, clause_at, resolve_owner
+from ..clauses import OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..numbers import COUNT, parse_count
 from ..resources import alternation, lexicon, phrase_pattern
@@ -102,8 +102,10 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
     counted, force_of = _patterns()
     default_host = None
     rows: list[dict] = []
+    previous_owners: list = []
     for sent in article.sentences:
         text = sent.text
+        current_owners = owner_mentions(text, gaz)
         matches = [(m, "count+unit") for m in counted.finditer(text)]
         matches += [(m, "force-of-count") for m in force_of.finditer(text)]
         taken: list[tuple[int, int]] = []
@@ -118,6 +120,9 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
             owner, how = resolve_owner(text, m.start(), m.end(), gaz)
             if how in ("none", "sentence"):  # "1,000 troops from Chad": the origin names the owner
                 owner, how = _origin(text, m.end(), gaz) or (owner, how)
+            if owner is None and previous_owners and re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}$", text[: m.start()], re.IGNORECASE):
+                # "Its 1,500 soldiers ...": the possessive points at the previous sentence's subject
+                owner, how = previous_owners[0], "previous sentence"
             actor = gaz.side_of(owner.name) if owner else None
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
@@ -143,6 +148,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                     "rule": f"{rule}; actor:{how}",
                 }
             )
+        previous_owners = current_owners
     return rows
 
 

@@ -157,7 +157,11 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                 found = issues_in(sentences[n - 1].text, issues)
             if not found:
                 continue
-            actors, how = _subject(text, sent, c.start(), side, gaz, disc)
+            if last_actors and k and re.fullmatch(r"[^,;]*\band\s+(?:also\s+|still\s+)?", text[cues[k - 1].end() : c.start()]):
+                # "Paris refuses to recognise the junta and insists on ...": one subject, two verbs
+                actors, how = last_actors, "coordinated verb"
+            else:
+                actors, how = _subject(text, sent, c.start(), side, gaz, disc)
             if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
                 actors, how = last_actors, "coordinated verb"
             last_actors = actors or last_actors
