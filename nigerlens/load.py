@@ -153,6 +153,9 @@ def load_article(path: str | Path, *, published=None, outlets: Iterable[str] | N
     furniture = find_furniture(text, title=meta.get("title"), outlets=outlets)
 
     known = {k: meta.pop(k, None) for k in SIDECAR_FIELDS}
+    if not known["language"]:
+        known["language"] = detect_language(text, furniture)
+        meta["language_detected"] = known["language"] is not None
     return Article(
         id=safe_id(known["id"] or path.stem),
         text=text,
@@ -165,6 +168,18 @@ def load_article(path: str | Path, *, published=None, outlets: Iterable[str] | N
         set_aside=page_aside + furniture,
         meta=meta,
     )
+
+
+def detect_language(text: str, set_aside=()) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid, offline), or None for too little text."""
+    from .sentences import content_paragraphs
+
+    sample = " ".join(p.text for p in content_paragraphs(text, set_aside))[:5000]
+    if len(sample.split()) < 8:
+        return None
+    import py3langid
+
+    return py3langid.classify(sample)[0]
 
 
 def safe_id(value: str) -> str:

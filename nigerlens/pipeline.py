@@ -36,6 +36,15 @@ def set_aside(article: Article):
 
 
 TABLES = ("deployments", "bases", "events", "quotes", "positions")
+SUPPORTED_LANGUAGES = ("en",)
+
+
+def unsupported(article: Article) -> str | None:
+    """Why the English rules do not read ``article`` (its language), or None when they do."""
+    if article.language and article.language.lower().split("-")[0] not in SUPPORTED_LANGUAGES:
+        how = "detected" if article.meta.get("language_detected") else "declared"
+        return f"{article.path or article.id}: language {article.language!r} ({how}) is not supported by the English rules; no rows extracted"
+    return None
 
 
 def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> dict:
@@ -49,6 +58,9 @@ def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> d
 
     functions = {"deployments": deployments, "bases": bases, "events": events, "quotes": quotes, "positions": positions}
     out = {"set_aside": set_aside(article)}
+    if unsupported(article):  # rules for English news would produce nonsense rows
+        out.update({name: frame(name) for name in functions})
+        return out
     out.update({name: fn(article, gazetteer=gazetteer) for name, fn in functions.items()})
     return out
 
@@ -81,6 +93,7 @@ def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazet
         articles = [articles]
     errors = [{"path": e.path, "error": str(e)} for e in articles.errors] if isinstance(articles, Corpus) else []
     articles = list(articles)
+    errors += [{"path": a.path or a.id, "error": why} for a in articles if (why := unsupported(a))]
     return _combine([article_record(a) for a in articles], [article_tables(a, gazetteer=gazetteer) for a in articles], errors)
 
 
@@ -93,7 +106,8 @@ def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) 
         article = load_article(path, published=published)
     except LoadError as exc:
         return None, None, {"path": exc.path, "error": str(exc)}
-    return article_record(article), article_tables(article, gazetteer=gazetteer), None
+    why = unsupported(article)
+    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": str(path), "error": why} if why else None)
 
 
 def expand_paths(paths) -> list[str]:

@@ -53,3 +53,33 @@ def test_evaluate_command_errors(args, code, message, capsys, tmp_path, monkeypa
     assert main(args) == code
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+FRENCH = (
+    "La France retirera ses quelque 1 500 soldiers du Niger d'ici la fin de l'année, a annoncé "
+    "dimanche le président Emmanuel Macron, qui a également rappelé l'ambassadeur. La junta au "
+    "pouvoir à Niamey a salué cette décision comme une nouvelle étape vers la souveraineté du pays."
+)
+
+
+@pytest.mark.parametrize("sidecar, how", [(None, "detected"), ('{"language": "fr"}', "declared")])
+def test_non_english_articles_are_reported_not_extracted(tmp_path, sidecar, how):
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH, encoding="utf-8")
+    if sidecar:
+        (tmp_path / "fr.json").write_text(sidecar, encoding="utf-8")
+    tables = nl.extract([path, BUNDLED_PATH])
+    assert nl.load_article(path).language == "fr"
+    (message,) = tables["errors"]["error"]
+    assert message == f"{path}: language 'fr' ({how}) is not supported by the English rules; no rows extracted"
+    # the mixed French/English words ("1 500 soldiers") produce no rows; the English article does
+    assert set(tables["deployments"]["article_id"]) == {"rt-20230814-washington-niger"}
+    assert "fr" in set(tables["articles"]["article_id"])
+
+
+def test_english_is_detected_when_not_declared(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_text("About 1,000 U.S. troops remain in Niger, most of them at a drone base near Agadez, officials said on Tuesday.", encoding="utf-8")
+    article = nl.load_article(path)
+    assert (article.language, article.meta["language_detected"]) == ("en", True)
+    assert len(nl.extract(path)["deployments"]) == 1
