@@ -27,6 +27,7 @@ DROP_RULES: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
     ("footer", "page footer", ("footer",), r"footer"),
     ("form", "form or button", ("form", "button", "select", "input"), None),
 )
+NEVER_TEXT = {"script", "style", "cookie_banner", "navigation", "share", "form", "footer", "comments"}
 _BLOCK_LEAVES = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "th", "dd", "dt"}
 _SPACE = re.compile(r"\s+")
 
@@ -122,4 +123,9 @@ def extract_page(html: str) -> Page:
     meta.setdefault("language", None)
     meta["language"] = root.get("lang") or None
     kept = _norm(text)
-    return Page(text, meta, _left_out(root, kept))
+    left_out = _left_out(root, kept)
+    # a paragraph that is only the text of a script, a <noscript>, a banner or the navigation is
+    # not article text, even when the main-text extraction kept it
+    furniture = {_norm(p.text) for p in left_out if p.kind in NEVER_TEXT}
+    paragraphs = [p for p in text.split("\n\n") if _norm(p) not in furniture]
+    return Page("\n\n".join(paragraphs), meta, left_out)
