@@ -70,7 +70,8 @@ def _combine(articles: list[dict], per_article: list[dict], errors: list[dict]) 
     import pandas as pd
 
     articles_df = frame("articles", articles)
-    meta = articles_df.set_index("article_id")[["outlet", "published"]]
+    # the same article given twice (a file and its folder) keeps one outlet/date per id
+    meta = articles_df.drop_duplicates("article_id").set_index("article_id")[["outlet", "published"]]
     tables = {"articles": articles_df}
     for name in ("set_aside", *TABLES):
         frames = [t[name] for t in per_article if len(t[name])]

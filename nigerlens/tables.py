@@ -96,5 +96,7 @@ def frame(table: str, records=()):
     import pandas as pd
 
     schema = SCHEMAS[table]
-    df = pd.DataFrame.from_records(list(records), columns=list(schema))
-    return df.astype(schema)
+    records = list(records)
+    # column by column straight into the nullable dtypes: several times faster than
+    # from_records followed by astype, and this runs six times per article
+    return pd.DataFrame({c: pd.array([r.get(c) for r in records], dtype=d) for c, d in schema.items()})

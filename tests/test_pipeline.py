@@ -83,3 +83,9 @@ def test_english_is_detected_when_not_declared(tmp_path):
     article = nl.load_article(path)
     assert (article.language, article.meta["language_detected"]) == ("en", True)
     assert len(nl.extract(path)["deployments"]) == 1
+
+
+def test_the_same_article_twice_does_not_break_the_corpus():
+    tables = nl.extract([BUNDLED_PATH, BUNDLED_PATH.parent])
+    assert tables["articles"]["article_id"].tolist() == ["rt-20230814-washington-niger"] * 2
+    assert set(tables["deployments"]["outlet"]) == {"RT"}

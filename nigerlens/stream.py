@@ -1,0 +1,256 @@
+"""Extract a large corpus straight to disk, chunk by chunk, so memory does not grow with it.
+
+:func:`extract_to` is :func:`nigerlens.pipeline.extract` for corpora too big to hold as tables:
+it tabulates ``chunk_size`` files at a time and appends each chunk's tables to the output, as
+CSV (``<table>.csv``, cells neutralised as in :func:`nigerlens.export.write_tables`) or Parquet
+(``<table>/part-00000.parquet``, one part per chunk). Everything is written into a hidden staging
+folder inside ``out_dir`` and moved into place only when the whole corpus is done, so a failure
+leaves ``out_dir`` as it was. :func:`read_parquet_tables` reads the Parquet layout back (it is
+also the layout of :func:`nigerlens.distributed.extract_dask`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from contextlib import closing
+from pathlib import Path
+
+from .tables import TABLES
+
+FORMATS = ("csv", "parquet")
+INSTALL_HINT = "install nigerlens[dask] (pip install 'nigerlens[dask]')"
+
+
+class MissingExtraError(ImportError):
+    """An optional dependency is not installed; the message is one line saying what to install."""
+
+
+def require(module: str, what: str) -> None:
+    """Raise MissingExtraError naming the ``nigerlens[dask]`` extra when ``module`` is missing."""
+    import importlib.util
+
+    if importlib.util.find_spec(module) is None:
+        raise MissingExtraError(f"{what} needs {module}: {INSTALL_HINT}")
+
+
+def part_name(index: int | str) -> str:
+    """File name of the ``index``-th Parquet part of a table (zero-padded, so names sort in
+    order); a string index is used as it is (a provisional name)."""
+    return f"part-{index}.parquet" if isinstance(index, str) else f"part-{index:05d}.parquet"
+
+
+def write_parquet_part(tables: dict, folder: Path, index: int | str) -> list[Path]:
+    """Write each table to ``folder/<table>/part-NNNNN.parquet`` (empty tables too, to keep
+    the schema); return the paths."""
+    written = []
+    for name, df in tables.items():
+        path = Path(folder) / name / part_name(index)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        df.to_parquet(path, index=False)
+        written.append(path)
+    return written
+
+
+def read_parquet_tables(out_dir) -> dict:
+    """Read the Parquet tables under ``out_dir`` (one folder of parts per table) back into
+    DataFrames, parts concatenated in order; returns table name -> DataFrame."""
+    import pandas as pd
+
+    require("pyarrow", "reading Parquet")
+    out = {}
+    for folder in sorted(p for p in Path(out_dir).iterdir() if p.is_dir() and not p.name.startswith(".")):
+        parts = sorted(folder.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
+        if parts:
+            frames = [pd.read_parquet(p) for p in parts]
+            out[folder.name] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    return {name: out[name] for name in sorted(out, key=_table_order)}
+
+
+def _table_order(name: str) -> tuple:
+    return (TABLES.index(name), name) if name in TABLES else (len(TABLES), name)
+
+
+class Staging:
+    """A hidden folder inside ``out_dir`` where outputs are built; :meth:`commit` moves them into
+    place (replacing older ones), and leaving the ``with`` block removes what is left, so a run
+    that fails leaves ``out_dir`` as it was."""
+
+    def __init__(self, out_dir):
+        self.out_dir = Path(out_dir)
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=".nigerlens-"))
+
+    def __enter__(self) -> Staging:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+    def commit(self) -> list[Path]:
+        """Move every staged file or folder into ``out_dir``; return the final paths.
+
+        Each file is replaced atomically (``os.replace``); a table folder is swapped with two
+        renames, the old one parked in the staging folder and removed with it.
+        """
+        final = []
+        for staged in sorted(self.path.iterdir(), key=lambda p: _table_order(p.name.split(".")[0])):
+            target = self.out_dir / staged.name
+            # only the staging folder itself is owner-only (mkdtemp); what is made inside it has
+            # the usual permissions, so nothing needs a chmod
+            if staged.is_dir():
+                if target.is_dir():
+                    target.rename(self.path / f".old-{staged.name}")
+                staged.rename(target)
+            else:
+                os.replace(staged, target)
+            final.append(target)
+        return final
+
+
+def extract_to(
+    paths,
+    out_dir,
+    *,
+    format: str = "csv",
+    published=None,
+    gazetteer=None,
+    jobs: int = 1,
+    chunk_size: int = 200,
+    progress: bool | None = None,
+) -> dict:
+    """Extract the articles at ``paths`` (files or folders) into ``out_dir``, ``chunk_size`` files
+    at a time, holding only about two chunks' tables in memory.
+
+    The tables and their rows are those of :func:`nigerlens.pipeline.extract` (bad files go to
+    ``errors``); the CSV files are byte for byte those of ``write_tables(extract(paths))``.
+
+    Args:
+        format: ``"csv"`` (``<table>.csv``) or ``"parquet"`` (``<table>/part-NNNNN.parquet``,
+            one part per chunk; needs pyarrow, in the ``nigerlens[dask]`` extra).
+        jobs: worker processes (1 = in this process; 0 or None = one per core).
+        chunk_size: files tabulated between two writes.
+        progress: show a tqdm progress bar; by default only for 50 or more files on a terminal.
+
+    Returns:
+        ``{"counts": {table: rows}, "errors": [{"path", "error"}, ...], "written": [Path, ...]}``.
+        If anything fails, the exception propagates and ``out_dir`` keeps its previous files.
+
+    Raises:
+        MissingExtraError: Parquet output without pyarrow installed.
+    """
+    import sys
+
+    from . import pipeline
+
+    if format not in FORMATS:
+        raise ValueError(f"unknown format {format!r} (csv or parquet)")
+    if format == "parquet":
+        require("pyarrow", "Parquet output")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
+    if isinstance(paths, (str, os.PathLike)) or not isinstance(paths, Iterable):
+        paths = [paths]
+    files = pipeline.expand_paths(paths)
+    jobs = jobs or os.cpu_count() or 1
+    if progress is None:
+        progress = len(files) >= 50 and sys.stderr.isatty()
+    chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)] or [[]]
+    counts = dict.fromkeys(TABLES, 0)
+    errors: list[dict] = []
+    results_by_chunk = _chunk_results(chunks, published, gazetteer, jobs)
+    with (
+        Staging(out_dir) as staging,
+        _Writer(staging.path, format) as writer,
+        closing(results_by_chunk),
+        _bar(len(files), progress) as bar,
+    ):
+        for index, results in enumerate(results_by_chunk):
+            articles, per_article, chunk_errors = [], [], []
+            for record, tables, error in results:
+                if error is not None:
+                    chunk_errors.append(error)
+                else:
+                    articles.append(record)
+                    per_article.append(tables)
+            combined = pipeline._combine(articles, per_article, chunk_errors)
+            writer.write(combined, index)
+            for name, df in combined.items():
+                counts[name] += len(df)
+            errors.extend(chunk_errors)
+            bar.update(len(results))
+        writer.close()
+        written = staging.commit()
+    return {"counts": counts, "errors": errors, "written": written}
+
+
+def _chunk_results(chunks: list[list[str]], published, gazetteer, jobs: int):
+    """Yield each chunk's list of ``process_path`` results, in order.
+
+    With a pool, the next chunk is submitted before the current one is handed back, so the
+    workers keep busy while the caller writes."""
+    from . import pipeline
+
+    if jobs == 1 or sum(map(len, chunks)) < 2:
+        for chunk in chunks:
+            yield [pipeline.process_path(f, published, gazetteer) for f in chunk]
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+
+        def submit(chunk):
+            n = len(chunk)
+            return pool.map(pipeline.process_path, chunk, [published] * n, [gazetteer] * n, chunksize=max(1, n // (jobs * 4)))
+
+        try:
+            pending = submit(chunks[0])
+            for nxt in [*chunks[1:], None]:
+                following = submit(nxt) if nxt is not None else None
+                yield list(pending)
+                pending = following
+        except BaseException:  # a failed chunk, or the caller gave up: drop the queued work
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+
+class _Writer:
+    """Appends chunks of tables to the staged output files."""
+
+    def __init__(self, folder: Path, format: str):
+        self.folder, self.format = folder, format
+        self.handles: dict = {}
+
+    def __enter__(self) -> _Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def write(self, tables: dict, index: int) -> None:
+        if self.format == "parquet":
+            write_parquet_part(tables, self.folder, index)
+            return
+        from .export import neutralise
+
+        for name, df in tables.items():
+            first = name not in self.handles
+            if first:
+                self.handles[name] = open(self.folder / f"{name}.csv", "w", encoding="utf-8", newline="")
+            safe = df.astype(object).map(neutralise) if len(df) else df
+            if first or len(df):
+                safe.to_csv(self.handles[name], index=False, header=first)
+
+    def close(self) -> None:
+        for handle in self.handles.values():
+            handle.close()
+        self.handles = {}
+
+
+def _bar(total: int, show: bool):
+    """A tqdm progress bar, or a stand-in that does nothing when ``show`` is false."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="article", desc="nigerlens", disable=not show)
