@@ -63,6 +63,7 @@ class Gazetteer:
     """Look-ups and mention finding over actors and places."""
 
     def __init__(self, actors: list[Actor], places: list[Place]):
+        self._mention_cache: dict = {}
         self.actors = {a.name: a for a in actors}
         self.places = {p.name: p for p in places}
         self._actor_alias = {}
@@ -128,14 +129,26 @@ class Gazetteer:
 
     def actor_mentions(self, text: str, offset: int = 0, *, kinds: tuple[str, ...] | None = None) -> list[Mention]:
         """Actor mentions in ``text`` (longest match wins), offsets shifted by ``offset``."""
+        key = (text, kinds)
+        found = self._mention_cache.get(key)
+        if found is None:
+            # the extractors look at the same sentence many times: scan it once
+            if len(self._mention_cache) > 50_000:
+                self._mention_cache.clear()
+            found = self._mention_cache[key] = self._scan(text, kinds)
+        if not offset:
+            return list(found)
+        return [Mention(m.name, m.surface, m.start + offset, m.end + offset, m.kind) for m in found]
+
+    def _scan(self, text: str, kinds: tuple[str, ...] | None) -> tuple[Mention, ...]:
         found = []
         for rx in self._actor_regexes:
             for m in rx.finditer(text):
                 name = self.actor_of(m.group())
                 kind = self.actors[name].kind
                 if kinds is None or kind in kinds:
-                    found.append(Mention(name, m.group(), m.start() + offset, m.end() + offset, kind))
-        return _longest_first(found)
+                    found.append(Mention(name, m.group(), m.start(), m.end(), kind))
+        return tuple(_longest_first(found))
 
     def place_mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Place mentions in ``text``, offsets shifted by ``offset``."""

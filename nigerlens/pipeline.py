@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from .article import Article
 from .gazetteer import Gazetteer
 from .load import Corpus
-from .tables import frame
+from .tables import STRING, frame
 
 
 def article_record(a: Article) -> dict:
@@ -52,16 +52,22 @@ def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     and set_aside), as DataFrames."""
     from .extractors.bases import bases
     from .extractors.deployments import deployments
-    from .extractors.positions import positions
-    from .extractors.quotes import quotes
+    from .extractors.positions import position_records
+    from .extractors.quotes import attribute_article
     from .extractors.timeline import events
+    from .gazetteer import default_gazetteer
 
-    functions = {"deployments": deployments, "bases": bases, "events": events, "quotes": quotes, "positions": positions}
     out = {"set_aside": set_aside(article)}
     if unsupported(article):  # rules for English news would produce nonsense rows
-        out.update({name: frame(name) for name in functions})
+        out.update({name: frame(name) for name in TABLES})
         return out
-    out.update({name: fn(article, gazetteer=gazetteer) for name, fn in functions.items()})
+    out["deployments"] = deployments(article, gazetteer=gazetteer)
+    out["bases"] = bases(article, gazetteer=gazetteer)
+    out["events"] = events(article, gazetteer=gazetteer)
+    # quotes and positions share one attribution pass over the article
+    attribution = attribute_article(article, gazetteer or default_gazetteer())
+    out["quotes"] = frame("quotes", attribution[0])
+    out["positions"] = frame("positions", position_records(article, gazetteer=gazetteer, attribution=attribution))
     return out
 
 
@@ -75,10 +81,13 @@ def _combine(articles: list[dict], per_article: list[dict], errors: list[dict]) 
     tables = {"articles": articles_df}
     for name in ("set_aside", *TABLES):
         frames = [t[name] for t in per_article if len(t[name])]
-        df = pd.concat(frames, ignore_index=True) if frames else frame(name)
+        if len(frames) == 1:
+            df = frames[0].copy()
+        else:
+            df = pd.concat(frames, ignore_index=True) if frames else frame(name)
         if name != "set_aside":
-            df.insert(1, "outlet", df["article_id"].map(meta["outlet"]).astype("string"))
-            df.insert(2, "published", df["article_id"].map(meta["published"]).astype("string"))
+            df.insert(1, "outlet", df["article_id"].map(meta["outlet"]).astype(STRING))
+            df.insert(2, "published", df["article_id"].map(meta["published"]).astype(STRING))
         tables[name] = df
     tables["errors"] = frame("errors", errors)
     return tables

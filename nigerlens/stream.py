@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
-from .tables import TABLES
+from .tables import TABLES, same_dtypes
 
 FORMATS = ("csv", "parquet")
 INSTALL_HINT = "install nigerlens[dask] (pip install 'nigerlens[dask]')"
@@ -65,7 +65,7 @@ def read_parquet_tables(out_dir) -> dict:
         parts = sorted(folder.glob("part-*.parquet"), key=lambda p: int(p.stem.split("-")[1]))
         if parts:
             frames = [pd.read_parquet(p) for p in parts]
-            out[folder.name] = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+            out[folder.name] = same_dtypes(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
     return {name: out[name] for name in sorted(out, key=_table_order)}
 
 

@@ -99,4 +99,19 @@ def frame(table: str, records=()):
     records = list(records)
     # column by column straight into the nullable dtypes: several times faster than
     # from_records followed by astype, and this runs six times per article
-    return pd.DataFrame({c: pd.array([r.get(c) for r in records], dtype=d) for c, d in schema.items()})
+    return pd.DataFrame({c: pd.array([r.get(c) for r in records], dtype=_DTYPES.get(d, d)) for c, d in schema.items()})
+
+
+# text columns use pandas's Python-backed string dtype: it still reads "string", and building
+# it from a few dozen values is several times cheaper than the Arrow-backed default of pandas 3
+STRING = "string[python]"
+_DTYPES = {"string": STRING}
+
+
+def same_dtypes(df):
+    """``df`` with its text columns in the tables' string dtype (for frames read back from
+    Parquet, which come back Arrow-backed)."""
+    import pandas as pd
+
+    text = [c for c, d in df.dtypes.items() if isinstance(d, pd.StringDtype) and d.storage != "python"]
+    return df.astype({c: _DTYPES["string"] for c in text}) if text else df

@@ -125,11 +125,12 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None) -> tuple[Spea
     return None, set()
 
 
-def position_records(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> list[dict]:
-    """Position rows (dicts) for ``article``, in text order; ``issues`` is another taxonomy file."""
+def position_records(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None, attribution=None) -> list[dict]:
+    """Position rows (dicts) for ``article``, in text order; ``issues`` is another taxonomy file;
+    ``attribution`` is :func:`attribute_article`'s result when the caller has it already."""
     issues = str(issues) if issues is not None else None
     gaz = gazetteer or default_gazetteer()
-    _, disc, sentence_speakers = attribute_article(article, gaz)
+    _, disc, sentence_speakers = attribution or attribute_article(article, gaz)
     cue_rows = _cue_rows()
     rows: list[dict] = []
     sentences = article.sentences
