@@ -9,9 +9,10 @@ HTML). Names are imported on first use, so ``filter_table`` does not import ipyw
 
 from __future__ import annotations
 
-import importlib
 import sys
 import types
+
+from ..lazy import lazy_exports
 
 _EXPORTS = {
     "Explorer": "explorers",
@@ -29,16 +30,7 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str):
-    if name in _EXPORTS:
-        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__():
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, globals(), _EXPORTS)
 
 
 class _CallableModule(types.ModuleType):

@@ -97,3 +97,16 @@ def _present(value) -> bool:
     import pandas as pd
 
     return value is not None and not pd.isna(value)
+
+
+def style_date_axis(ax) -> None:
+    """A bare date axis for event charts: concise date ticks, no y ticks, light vertical grid."""
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.set_yticks([])
+    ax.spines[["left", "top", "right"]].set_visible(False)
+    ax.grid(axis="x", color="0.9", linewidth=0.6)
+    ax.set_axisbelow(True)

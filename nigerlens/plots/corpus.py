@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .colors import NOTE_STYLE, _message, _present, actor_colors
+from .colors import NOTE_STYLE, _message, _present, actor_colors, style_date_axis
 
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "h", "<", ">", "p", "*")  # one per source, in order
 CONFLICT_COLOR = "#c00000"
@@ -325,13 +325,7 @@ def _draw_chronology(ax, rows, max_label, kwargs):
     hi = max(e for _, _, e in labels)
     pad = max(2.0, 0.03 * (hi - lo))
     ax.set_xlim(lo - pad, hi + pad)
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_yticks([])
-    ax.spines[["left", "top", "right"]].set_visible(False)
-    ax.grid(axis="x", color="0.9", linewidth=0.6)
-    ax.set_axisbelow(True)
+    style_date_axis(ax)
     ax.set_xlabel("date of the event, as the articles give it", loc="left", fontsize=9,
                   color="0.3")
     ax.set_title("Chronology across sources: red where they give different days", fontsize=11)

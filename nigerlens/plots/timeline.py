@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .colors import NOTE_STYLE, _message, _present, actor_colors
+from .colors import NOTE_STYLE, _message, _present, actor_colors, style_date_axis
 
 NO_ACTOR_COLOR = "#b0b0b0"  # lighter than the grey in the fallback palette
 LABEL_PAD = 6  # points between a mark and its label
@@ -88,13 +88,7 @@ def _draw_events(ax, rows, published, max_label, span_kw, day_kw):
     lo, hi = lo - pad, hi + pad
     ax.set_xlim(lo, hi)
     ax.set_ylim(len(rows) - 0.5, -1.2)  # the earliest event at the top, under a free strip
-    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_yticks([])
-    ax.spines[["left", "top", "right"]].set_visible(False)
-    ax.grid(axis="x", color="0.9", linewidth=0.6)
-    ax.set_axisbelow(True)
+    style_date_axis(ax)
     ax.set_xlabel("date, as resolved from the article", loc="left", fontsize=9, color="0.3")
     ax.set_title("Events by date, as reported", fontsize=11)
     _legend(ax, colors, persons, sides, rows)
