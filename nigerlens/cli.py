@@ -45,6 +45,20 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_INVALID = object()
+
+
+def _published(args):
+    """The --published date, None when not given, or _INVALID after printing why."""
+    from .load import parse_date
+
+    try:
+        return parse_date(args.published, where="--published date")
+    except ValueError as exc:
+        print(f"nigerlens: {exc}", file=sys.stderr)
+        return _INVALID
+
+
 def _evaluate(args) -> int:
     from .evaluate import evaluate_dir, report
 
@@ -62,13 +76,10 @@ def _evaluate(args) -> int:
 
 def _extract(args) -> int:
     from .export import to_json, write_tables
-    from .load import parse_date
     from .pipeline import extract
 
-    try:
-        published = parse_date(args.published, where="--published date")
-    except ValueError as exc:
-        print(f"nigerlens: {exc}", file=sys.stderr)
+    published = _published(args)
+    if published is _INVALID:
         return 2
     dask = args.dask or args.scheduler is not None
     fmt = args.format or ("parquet" if dask else "json")
@@ -140,13 +151,11 @@ def _extract_to_disk(args, published, fmt: str, dask: bool) -> int:
 
 
 def _report(args) -> int:
-    from .load import load_corpus, parse_date
+    from .load import load_corpus
     from .report import write_report
 
-    try:
-        published = parse_date(args.published, where="--published date")
-    except ValueError as exc:
-        print(f"nigerlens: {exc}", file=sys.stderr)
+    published = _published(args)
+    if published is _INVALID:
         return 2
     corpus = load_corpus(args.paths, published=published)
     for error in corpus.errors:

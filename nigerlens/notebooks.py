@@ -220,23 +220,17 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"ran {o.notebook.name} in {o.seconds:.1f} s")
 
-    tables: list[Path] = []
-    try:
-        tables = write_csv_tables(args.article, args.out, published=args.published)
-    except Exception as exc:
-        failures.append(f"tables: {error_line(exc)}")
-        print(f"FAILED writing tables: {error_line(exc)}", file=sys.stderr)
-    for path in tables:
-        print(f"wrote {_shown(path)}")
-
-    report: list[Path] = []
-    try:
-        report = write_article_report(args.article, args.out, published=args.published)
-    except Exception as exc:
-        failures.append(f"report: {error_line(exc)}")
-        print(f"FAILED writing the report: {error_line(exc)}", file=sys.stderr)
-    for path in report:
-        print(f"wrote {_shown(path)}")
+    written: dict[str, list[Path]] = {}
+    for what, write in (("tables", write_csv_tables), ("the report", write_article_report)):
+        try:
+            written[what] = write(args.article, args.out, published=args.published)
+        except Exception as exc:  # one line per failed step; the run goes on and exits non-zero
+            failures.append(f"{what}: {error_line(exc)}")
+            print(f"FAILED writing {what}: {error_line(exc)}", file=sys.stderr)
+            written[what] = []
+        for path in written[what]:
+            print(f"wrote {_shown(path)}")
+    tables, report = written["tables"], written["the report"]
 
     ok = sum(o.error is None for o in outcomes)
     print(
