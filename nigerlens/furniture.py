@@ -96,16 +96,14 @@ def _norm(s: str) -> str:
 
 def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str] = ()) -> list[SetAside]:
     """Return the page furniture in ``text`` as :class:`SetAside` pieces, in text order."""
-    found: list[SetAside] = []
+    pieces: list[tuple[int, int, str, str]] = []  # (start, end, kind, reason), in rule order
 
     def add(kind: str, reason: str, start: int, end: int) -> None:
         piece = text[start:end]
         lead = len(piece) - len(piece.lstrip())
         start, end = start + lead, start + len(piece.rstrip())
-        if end <= start or any(f.start <= start and end <= f.end for f in found):
-            return
-        found[:] = [f for f in found if not (start <= f.start and f.end <= end)]
-        found.append(SetAside(kind, text[start:end], reason, start, end))
+        if end > start:
+            pieces.append((start, end, kind, reason))
 
     paras = _paragraphs(text)
     if title and paras and _norm(text[slice(*paras[0])]) == _norm(title):
@@ -118,14 +116,14 @@ def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str
     for kind, reason, rx in _LINE_RULES:
         for m in rx.finditer(text):
             add(kind, reason, m.start(), m.end())
-    # a caption running to the end of its line may swallow a closing outlet tag: keep one piece
-    found.sort(key=lambda f: (f.start, -f.end))
-    merged: list[SetAside] = []
-    for f in found:
-        if merged and f.start < merged[-1].end:
-            last = merged[-1]
-            end = max(last.end, f.end)
-            merged[-1] = SetAside(last.kind, text[last.start : end], last.reason, last.start, end)
+    # one sweep in text order: a piece inside another is dropped, overlapping pieces become one
+    # (a caption running to the end of its line may swallow a closing outlet tag); at the same
+    # span the earlier rule wins (the sort is stable)
+    pieces.sort(key=lambda p: (p[0], -p[1]))
+    merged: list[list] = []
+    for start, end, kind, reason in pieces:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
         else:
-            merged.append(f)
-    return merged
+            merged.append([start, end, kind, reason])
+    return [SetAside(kind, text[start:end], reason, start, end) for start, end, kind, reason in merged]

@@ -8,8 +8,10 @@ sentences is kept in one sentence so that its attribution stays in reach.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cache
+from itertools import accumulate
 
 from .article import SetAside, Span
 from .resources import lexicon
@@ -50,11 +52,17 @@ def _trimmed(text: str, start: int, end: int) -> Span | None:
 def content_paragraphs(text: str, set_aside: Iterable[SetAside] = ()) -> list[Span]:
     """Return the paragraphs of ``text`` minus the spans set aside, with offsets into ``text``."""
     holes = sorted((s.start, s.end) for s in set_aside if s.start is not None and s.end is not None)
+    # running maximum of the hole ends: sorted even if holes overlap, so bisect finds the first
+    # hole that can reach past a cursor
+    ends = list(accumulate((h_end for _, h_end in holes), max))
     out: list[Span] = []
     for start, end in _blocks(text):
         cursor = start
-        for h_start, h_end in holes:
-            if h_end <= cursor or h_start >= end:
+        # blocks and holes are both in text order: start at the first hole that ends after us
+        for h_start, h_end in holes[bisect_right(ends, cursor) :]:
+            if h_start >= end:
+                break
+            if h_end <= cursor:
                 continue
             if h_start > cursor and (span := _trimmed(text, cursor, h_start)):
                 out.append(span)
