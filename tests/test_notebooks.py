@@ -40,6 +40,11 @@ def executed(request, tmp_path_factory):
     return nbformat.read(path, as_version=4), to_html(path), actors
 
 
+def cell_errors(nb):
+    """The error outputs of an executed notebook's code cells."""
+    return [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+
+
 def tagged(nb, tag):
     """The code cell of ``nb`` carrying ``tag``."""
     (cell,) = [c for c in nb.cells if tag in c.metadata.get("tags", [])]
@@ -48,7 +53,7 @@ def tagged(nb, tag):
 
 def test_notebook_runs_without_errors(executed):
     nb, _, _ = executed
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = cell_errors(nb)
     assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
 
 
@@ -161,7 +166,7 @@ def timeline_run(request, tmp_path_factory):
 
 def test_timeline_notebook_runs_and_shows_events(timeline_run):
     nb, expressions = timeline_run
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = cell_errors(nb)
     assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
     (table,) = [o for o in tagged(nb, "events").outputs if "text/html" in o.get("data", {})]
     for expression in expressions:
@@ -194,7 +199,7 @@ def stakeholders_run(request, tmp_path_factory):
 
 def test_stakeholders_notebook_runs_without_errors(stakeholders_run):
     nb, _ = stakeholders_run
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = cell_errors(nb)
     assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
 
 
@@ -244,7 +249,7 @@ def html_table(nb, tag):
 
 def test_corpus_notebook_runs_and_shows_where_sources_disagree(corpus_run):
     nb = corpus_run
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    errors = cell_errors(nb)
     assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
     (us,) = [row for row in html_table(nb, "compare").split("<tr") if "United States" in row]
     assert "<td>True</td>" in us  # the disagree column

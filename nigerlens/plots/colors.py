@@ -5,6 +5,7 @@ matplotlib and pandas are imported inside the helpers so that importing the plot
 
 from __future__ import annotations
 
+import datetime as dt
 import zlib
 
 # Fixed colours for the actors that recur in the corpus, so a chart and a map agree.
@@ -110,3 +111,15 @@ def style_date_axis(ax) -> None:
     ax.spines[["left", "top", "right"]].set_visible(False)
     ax.grid(axis="x", color="0.9", linewidth=0.6)
     ax.set_axisbelow(True)
+
+
+def _date(value):
+    """Return a date from a date, a datetime (or pandas Timestamp) or an ISO string, else None."""
+    if isinstance(value, dt.datetime):
+        return None if not _present(value) else value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10]) if _present(value) else None
+    except ValueError:
+        return None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .colors import NOTE_STYLE, _message, _present, actor_colors, style_date_axis
+from .colors import NOTE_STYLE, _date, _message, _present, actor_colors, style_date_axis
 
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "h", "<", ">", "p", "*")  # one per source, in order
 CONFLICT_COLOR = "#c00000"
@@ -354,15 +354,3 @@ def _event_label(row, max_label, conflict) -> str:
     parts = [p for p in (summary, count) if p]
     text = " \u2014 ".join(parts) or "(no summary)"
     return text + (" \u2014 dates disagree" if conflict else "")
-
-
-def _date(value):
-    """A date from a date, a datetime or an ISO string; None otherwise."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]) if _present(value) else None
-    except ValueError:
-        return None

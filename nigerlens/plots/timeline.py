@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .colors import NOTE_STYLE, _message, _present, actor_colors, style_date_axis
+from .colors import NOTE_STYLE, _date, _message, _present, actor_colors, style_date_axis
 
 NO_ACTOR_COLOR = "#b0b0b0"  # lighter than the grey in the fallback palette
 LABEL_PAD = 6  # points between a mark and its label
@@ -198,18 +198,6 @@ def _dates(row):
     if start is None:
         return None, None
     return start, end if end is not None and end > start else None
-
-
-def _date(value):
-    """Return a date from a date, a datetime (or pandas Timestamp) or an ISO string, else None."""
-    if isinstance(value, dt.datetime):
-        return None if not _present(value) else value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]) if _present(value) else None
-    except ValueError:
-        return None
 
 
 def _publication(publication, rows):
