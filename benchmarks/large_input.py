@@ -3,7 +3,7 @@
 Two runs, each in a fresh process so its peak resident size (VmHWM) is its own:
 
 - one article of about 50 MB (the bundled and dev texts repeated), streamed to CSV with
-  ``nigerlens.stream.extract_to``;
+  ``nigerlens.stream.extract_to`` on all cores (it is read in windows, ``nigerlens.windows``);
 - a corpus of 10,000 generated articles (``corpus_scale.generate_corpus``) streamed to CSV
   on all cores.
 
@@ -65,6 +65,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=50.0, help="size of the one large article")
     parser.add_argument("--n", type=int, default=10_000, help="articles in the large corpus")
+    parser.add_argument("--jobs", type=int, default=0, help="worker processes for the large article (0 = one per core)")
     parser.add_argument("--json", metavar="PATH")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(HERE))
@@ -75,11 +76,12 @@ def main(argv=None) -> int:
         tmp = Path(tmp)
         article = big_article(tmp / "big", args.mb)
         size = article.stat().st_size / 1024 / 1024
-        report["big_article"] = {"mb": size, **run([str(article)], tmp / "out-big", 1)}
+        report["big_article"] = {"mb": size, **run([str(article)], tmp / "out-big", args.jobs)}
         corpus = generate_corpus(tmp / "corpus", args.n)
         report["corpus"] = {"articles": len(corpus), **run([str(tmp / "corpus")], tmp / "out-corpus", 0)}
     b, c = report["big_article"], report["corpus"]
-    print(f"one article of {b['mb']:.1f} MB: {b['wall_s']:.0f} s, rows {b['rows']}, peak {b['peak_mib']:.0f} MiB")
+    print(f"one article of {b['mb']:.1f} MB: {b['wall_s']:.0f} s, rows {b['rows']}, peak {b['peak_mib']:.0f} MiB "
+          f"(largest worker {b['worker_peak_mib']:.0f} MiB)")
     print(f"{c['articles']:,} articles, all cores: {c['wall_s']:.0f} s ({1000 * c['wall_s'] / c['articles']:.1f} ms/article), "
           f"errors {c['errors']}, peak {c['peak_mib']:.0f} MiB (largest worker {c['worker_peak_mib']:.0f} MiB)")
     if args.json:

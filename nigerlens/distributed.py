@@ -136,15 +136,10 @@ def write_partition(results, folder) -> list[dict]:
     import uuid
 
     from .pipeline import _combine
+    from .runner import from_process_path, split
 
-    articles, per_article, errors = [], [], []
-    for record, tables, error in results:
-        if error is not None:
-            errors.append(error)
-        else:
-            articles.append(record)
-            per_article.append(tables)
-    combined = _combine(articles, per_article, errors)
+    articles, per_article, errors, meta = split(map(from_process_path, results))
+    combined = _combine(articles, per_article, errors, meta)
     token = uuid.uuid4().hex
     write_parquet_part(combined, Path(folder), token)
     return [{"token": token, "counts": {name: len(df) for name, df in combined.items()}, "errors": errors}]

@@ -49,35 +49,57 @@ def unsupported(article: Article) -> str | None:
 
 def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> dict:
     """Every extracted table of one article (deployments, bases, events, quotes, positions,
-    and set_aside), as DataFrames."""
-    from .extractors.bases import bases
-    from .extractors.deployments import deployments
+    and set_aside), as DataFrames.
+
+    A very long text is read window by window (:mod:`nigerlens.windows`), so the working memory
+    follows the window size, not the length of the text."""
+    from .windows import windows
+
+    records: dict[str, list[dict]] = {name: [] for name in TABLES}
+    if not unsupported(article):  # rules for English news would produce nonsense rows
+        for window in windows(article):
+            for name, rows in window_records(window, gazetteer=gazetteer).items():
+                records[name].extend(rows)
+    return {"set_aside": set_aside(article), **{name: frame(name, rows) for name, rows in records.items()}}
+
+
+def window_records(window, *, gazetteer: Gazetteer | None = None) -> dict[str, list[dict]]:
+    """The extracted rows (records, not yet tables) that belong to one window of an article."""
+    records = extracted_records(window.article, gazetteer=gazetteer)
+    if window.offset == 0 and window.end == len(window.article.text):  # the whole article
+        return records
+    return {name: window.keep(rows) for name, rows in records.items()}
+
+
+def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, list[dict]]:
+    """The rows of every extracted table of ``article``, as lists of records."""
+    from .extractors.bases import base_records
+    from .extractors.deployments import deployment_records
     from .extractors.positions import position_records
     from .extractors.quotes import attribute_article
-    from .extractors.timeline import events
+    from .extractors.timeline import event_records
     from .gazetteer import default_gazetteer
 
-    out = {"set_aside": set_aside(article)}
-    if unsupported(article):  # rules for English news would produce nonsense rows
-        out.update({name: frame(name) for name in TABLES})
-        return out
-    out["deployments"] = deployments(article, gazetteer=gazetteer)
-    out["bases"] = bases(article, gazetteer=gazetteer)
-    out["events"] = events(article, gazetteer=gazetteer)
     # quotes and positions share one attribution pass over the article
     attribution = attribute_article(article, gazetteer or default_gazetteer())
-    out["quotes"] = frame("quotes", attribution[0])
-    out["positions"] = frame("positions", position_records(article, gazetteer=gazetteer, attribution=attribution))
-    return out
+    return {
+        "deployments": deployment_records(article, gazetteer=gazetteer),
+        "bases": base_records(article, gazetteer=gazetteer),
+        "events": event_records(article, gazetteer=gazetteer),
+        "quotes": attribution[0],
+        "positions": position_records(article, gazetteer=gazetteer, attribution=attribution),
+    }
 
 
-def _combine(articles: list[dict], per_article: list[dict], errors: list[dict]) -> dict:
-    """Concatenate per-article tables; every extracted row keeps its article's outlet and date."""
+def _combine(articles: list[dict], per_article: list[dict], errors: list[dict], meta: list[dict] | None = None) -> dict:
+    """Concatenate per-article tables; every extracted row keeps its article's outlet and date
+    (from ``meta``, article records, when the tables are windows of an article recorded before)."""
     import pandas as pd
 
     articles_df = frame("articles", articles)
+    meta_df = articles_df if meta is None else frame("articles", meta)
     # the same article given twice (a file and its folder) keeps one outlet/date per id
-    meta = articles_df.drop_duplicates("article_id").set_index("article_id")[["outlet", "published"]]
+    meta = meta_df.drop_duplicates("article_id").set_index("article_id")[["outlet", "published"]]
     tables = {"articles": articles_df}
     for name in ("set_aside", *TABLES):
         frames = [t[name] for t in per_article if len(t[name])]
@@ -142,34 +164,30 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
     import os
     import sys
 
-    if isinstance(paths, (str, os.PathLike)) or not isinstance(paths, Iterable):
-        paths = [paths]
-    files = expand_paths(paths)
+    from . import runner
+
+    files = expand_paths(_as_list(paths))
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = len(files) >= 50 and sys.stderr.isatty()
-    results: list = [None] * len(files)
-    if jobs == 1 or len(files) < 2:
-        iterator = (process_path(f, published, gazetteer) for f in files)
-        for i, r in enumerate(_progress(iterator, len(files), progress)):
-            results[i] = r
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            chunks = max(1, len(files) // (jobs * 8))
-            mapped = pool.map(process_path, files, [published] * len(files), [gazetteer] * len(files), chunksize=chunks)
-            for i, r in enumerate(_progress(mapped, len(files), progress)):
-                results[i] = r
-    articles = [r[0] for r in results if r[0] is not None]
-    per_article = [r[1] for r in results if r[1] is not None]
-    errors = [r[2] for r in results if r[2] is not None]
-    return _combine(articles, per_article, errors)
+    results: list = []
+    with _bar(len(files), progress) as bar:
+        for batch in runner.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=max(1, len(files))):
+            for result in batch:
+                results.append(result)
+                bar.update(result.files)
+    return _combine(*runner.split(results))
 
 
-def _progress(iterable, total: int, show: bool):
-    if not show:
-        return iterable
+def _as_list(paths) -> list:
+    """``paths`` as a list: one path (str or PathLike) becomes a list of one."""
+    import os
+
+    return [paths] if isinstance(paths, (str, os.PathLike)) or not isinstance(paths, Iterable) else list(paths)
+
+
+def _bar(total: int, show: bool):
+    """A tqdm progress bar, or a stand-in that does nothing when ``show`` is false."""
     from tqdm import tqdm
 
-    return tqdm(iterable, total=total, unit="article", desc="nigerlens")
+    return tqdm(total=total, unit="article", desc="nigerlens", disable=not show)

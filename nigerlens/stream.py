@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
 from contextlib import closing
 from pathlib import Path
 
@@ -143,7 +142,7 @@ def extract_to(
     """
     import sys
 
-    from . import pipeline
+    from . import pipeline, runner
 
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (csv or parquet)")
@@ -151,69 +150,33 @@ def extract_to(
         require("pyarrow", "Parquet output")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be at least 1, not {chunk_size}")
-    if isinstance(paths, (str, os.PathLike)) or not isinstance(paths, Iterable):
-        paths = [paths]
-    files = pipeline.expand_paths(paths)
+    files = pipeline.expand_paths(pipeline._as_list(paths))
     jobs = jobs or os.cpu_count() or 1
     if progress is None:
         progress = len(files) >= 50 and sys.stderr.isatty()
-    chunks = [files[i : i + chunk_size] for i in range(0, len(files), chunk_size)] or [[]]
     counts = dict.fromkeys(TABLES, 0)
     errors: list[dict] = []
-    results_by_chunk = _chunk_results(chunks, published, gazetteer, jobs)
+    batches = runner.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=chunk_size)
     with (
         Staging(out_dir) as staging,
         _Writer(staging.path, format) as writer,
-        closing(results_by_chunk),
-        _bar(len(files), progress) as bar,
+        closing(batches),
+        pipeline._bar(len(files), progress) as bar,
     ):
-        for index, results in enumerate(results_by_chunk):
-            articles, per_article, chunk_errors = [], [], []
-            for record, tables, error in results:
-                if error is not None:
-                    chunk_errors.append(error)
-                else:
-                    articles.append(record)
-                    per_article.append(tables)
-            combined = pipeline._combine(articles, per_article, chunk_errors)
+        index = 0
+        for index, batch in enumerate(batches):
+            results = list(batch)
+            combined = pipeline._combine(*runner.split(results))
             writer.write(combined, index)
             for name, df in combined.items():
                 counts[name] += len(df)
-            errors.extend(chunk_errors)
-            bar.update(len(results))
+            errors.extend(e for r in results if (e := r.error) is not None)
+            bar.update(sum(r.files for r in results))
+        if not files:  # every table still gets its file, with the header
+            writer.write(pipeline._combine([], [], []), 0)
         writer.close()
         written = staging.commit()
     return {"counts": counts, "errors": errors, "written": written}
-
-
-def _chunk_results(chunks: list[list[str]], published, gazetteer, jobs: int):
-    """Yield each chunk's list of ``process_path`` results, in order.
-
-    With a pool, the next chunk is submitted before the current one is handed back, so the
-    workers keep busy while the caller writes."""
-    from . import pipeline
-
-    if jobs == 1 or sum(map(len, chunks)) < 2:
-        for chunk in chunks:
-            yield [pipeline.process_path(f, published, gazetteer) for f in chunk]
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-
-        def submit(chunk):
-            n = len(chunk)
-            return pool.map(pipeline.process_path, chunk, [published] * n, [gazetteer] * n, chunksize=max(1, n // (jobs * 4)))
-
-        try:
-            pending = submit(chunks[0])
-            for nxt in [*chunks[1:], None]:
-                following = submit(nxt) if nxt is not None else None
-                yield list(pending)
-                pending = following
-        except BaseException:  # a failed chunk, or the caller gave up: drop the queued work
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
 
 
 class _Writer:
@@ -247,10 +210,3 @@ class _Writer:
         for handle in self.handles.values():
             handle.close()
         self.handles = {}
-
-
-def _bar(total: int, show: bool):
-    """A tqdm progress bar, or a stand-in that does nothing when ``show`` is false."""
-    from tqdm import tqdm
-
-    return tqdm(total=total, unit="article", desc="nigerlens", disable=not show)

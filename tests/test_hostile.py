@@ -77,3 +77,42 @@ def test_nothing_is_written_half(tmp_path, monkeypatch):
         export.write_tables(nl.extract(DEV / "wire-20230811-ecowas-standby.txt"), target)
     assert (target / "deployments.csv").read_text(encoding="utf-8") == "old,complete\n"
     assert [p.name for p in target.iterdir()] == ["deployments.csv"]  # no temporary file left
+
+
+def test_a_50_mb_text_completes_in_bounded_memory(tmp_path):
+    """A 50 MB text (the bundled and dev articles over and over: every paragraph is news about
+    Niger) is read in windows on every core and streamed to CSV. Each copy gives the rows of one,
+    every row points at its sentence, and the run stays far below the 1.1 GiB it took while
+    the article was held whole."""
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    from .conftest import BUNDLED_PATH, DEV_ARTICLES
+
+    unit = "\n\n".join(load_article(p).text for p in [BUNDLED_PATH, *DEV_ARTICLES])
+    copies = -(-50 * 2**20 // len(unit.encode("utf-8")))
+    sidecar = '{"id": "dump", "published": "2023-08-14", "outlet": "RT", "language": "en"}'
+    for name, n in [("one", 1), ("big", copies)]:
+        (tmp_path / f"{name}.txt").write_text("\n\n".join([unit] * n), encoding="utf-8")
+        (tmp_path / f"{name}.json").write_text(sidecar, encoding="utf-8")
+    assert (tmp_path / "big.txt").stat().st_size >= 50 * 2**20
+
+    # run under a small parent that reports the largest resident size among its children (the
+    # command and its workers), so nothing else this test session started is counted
+    measure = "import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)"
+    command = [sys.executable, "-m", "nigerlens", "extract", str(tmp_path / "big.txt"), "--stream", "--format", "csv", "--jobs", "0", "--out", str(tmp_path / "out")]
+    run = subprocess.run([sys.executable, "-c", measure, *command], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "rows: articles 1," in run.stderr
+    peak_mib = int(run.stdout.split()[-1]) / 1024
+    assert peak_mib < 700, peak_mib
+
+    one = nl.extract(tmp_path / "one.txt")
+    text = (tmp_path / "big.txt").read_text(encoding="utf-8")
+    for name in ("set_aside", "deployments", "bases", "events", "quotes", "positions"):
+        df = pd.read_csv(tmp_path / "out" / f"{name}.csv", dtype={"start": "Int64", "end": "Int64", "text": str, "sentence": str}, keep_default_na=False)
+        assert len(one[name]) > 0 and len(df) == copies * len(one[name]), name
+        column = "text" if name == "set_aside" else "sentence"
+        assert all(text[s:e] == value for s, e, value in zip(df["start"], df["end"], df[column], strict=True)), name
