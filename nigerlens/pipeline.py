@@ -66,7 +66,7 @@ def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> d
 def window_records(window, *, gazetteer: Gazetteer | None = None) -> dict[str, list[dict]]:
     """The extracted rows (records, not yet tables) that belong to one window of an article."""
     records = extracted_records(window.article, gazetteer=gazetteer)
-    if window.offset == 0 and window.end == len(window.article.text):  # the whole article
+    if window.whole:
         return records
     return {name: window.keep(rows) for name, rows in records.items()}
 

@@ -52,6 +52,11 @@ class Window:
     offset: int
     article: Article
 
+    @property
+    def whole(self) -> bool:
+        """Whether the window is the whole article (a text no longer than one window)."""
+        return self.offset == 0 and self.start == 0 and self.end == len(self.article.text)
+
     def keep(self, records: list[dict]) -> list[dict]:
         """The ``records`` (extracted in the window's article) that belong to this window, with
         their offsets shifted into the whole text."""

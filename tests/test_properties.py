@@ -84,3 +84,26 @@ def test_any_file_loads_or_fails_with_one_line(tmp_path_factory, data, suffix):
         assert str(path) in str(exc) and "\n" not in str(exc)
         return
     check(article)
+
+
+@seed(20261128)
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(1, 1500), st.integers(0, 3000))
+def test_windows_tile_the_text_and_keep_rows_in_place(text, size, context):
+    from nigerlens import pipeline
+    from nigerlens.windows import windows
+
+    article = nl.from_text(text, published="2023-08-14")
+    ws = list(windows(article, size=size, context=context))
+    assert ws[0].start == 0 and ws[-1].end == len(article.text)
+    assert all(a.end == b.start for a, b in zip(ws, ws[1:], strict=False))
+    found: dict = {}
+    for w in ws:
+        assert w.article.text == article.text[w.offset : w.offset + len(w.article.text)]
+        for name, rows in pipeline.window_records(w).items():
+            found.setdefault(name, []).extend(rows)
+            for r in rows:
+                assert w.start <= r["start"] < w.end
+                assert article.text[r["start"] : r["end"]] == r["sentence"]
+    if context >= len(article.text):  # every window reads the whole text: nothing lost or doubled
+        assert found == pipeline.extracted_records(article)

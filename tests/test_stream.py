@@ -140,3 +140,17 @@ def test_cli_stream_usage_errors_are_one_line(args, message, capsys):
     assert main(["extract", str(BUNDLED_PATH), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+def test_a_non_english_article_is_listed_as_in_extract(tmp_path):
+    from .test_pipeline import FRENCH
+
+    path = tmp_path / "fr.txt"
+    path.write_text(FRENCH, encoding="utf-8")
+    reference = nl.extract([path, BUNDLED_PATH])
+    write_tables(reference, tmp_path / "whole", format="csv")
+    extract_to([path, BUNDLED_PATH], tmp_path / "streamed", chunk_size=1)
+    assert snapshot(tmp_path / "streamed") == snapshot(tmp_path / "whole")
+    articles = pd.read_csv(tmp_path / "streamed" / "articles.csv")
+    assert articles["article_id"].tolist() == ["fr", "rt-20230814-washington-niger"]
+    assert "language 'fr' (detected)" in pd.read_csv(tmp_path / "streamed" / "errors.csv")["error"][0]
