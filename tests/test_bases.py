@@ -42,9 +42,20 @@ def test_base_rules(text, expected):
     assert rows(text) == expected
 
 
-def test_description_keeps_the_kind_of_base():
-    df = nl.bases(nl.from_text("Germany keeps a small air transport base in Niamey."))
-    assert df["description"].tolist() == ["air transport base"]
+@pytest.mark.parametrize("text, expected", [
+    ("Germany keeps a small air transport base in Niamey.", [("Niamey", "air transport base")]),
+    # two bases in one sentence: each place keeps the base named before it
+    ("The US keeps about 1,100 troops in Niger, at a drone base outside Agadez and at Air Base 101 in the capital, Niamey.",
+     [("Agadez", "drone base"), ("Niamey", "Air Base 101")]),
+    ("France has troops at Air Base 101 in Niamey and at a forward operating base in Ouallam.",
+     [("Niamey", "Air Base 101"), ("Ouallam", "forward operating base")]),
+    # one base, two places: the description is the base's for both
+    ("American troops are divided between two bases, located in the Niger capital of Niamey and the northern city of Agadez.",
+     [("Niamey", "base"), ("Agadez", "base")]),
+])
+def test_description_keeps_the_kind_of_base(text, expected):
+    df = nl.bases(nl.from_text(text))
+    assert list(zip(df["place"], df["description"], strict=True)) == expected
 
 
 def test_empty_bases_table_has_stable_dtypes():

@@ -75,11 +75,14 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
         if actor is None:
             continue
         last_actor = actor
-        descriptions = [re.sub(r"\s+", " ", n.group()) for n in named] + [_description(c.group()) for c in cues]
+        described = [(n.start(), re.sub(r"\s+", " ", n.group())) for n in named] + [(c.start(), _description(c.group())) for c in cues]
+        descriptions = [d for _, d in described]
         descriptions = [d for d in dict.fromkeys(filter(None, descriptions)) if not any(o != d and o.endswith(" " + d) for o in descriptions)]
         description = "; ".join(descriptions)
         for name in place_names:
             place = gaz.places[name]
+            if len(place_names) > 1:  # "a drone base outside Agadez and Air Base 101 in Niamey": each its own
+                description = _nearest_description(name, linked, named_places, described) or description
             rows.append(
                 {
                     "article_id": article.id,
@@ -95,6 +98,17 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
                 }
             )
     return rows
+
+
+def _nearest_description(place: str, linked, named_places: dict, described: list[tuple[int, str]]) -> str | None:
+    """The base a place belongs to when a sentence names several: the named base remembered at
+    that place, else the base word closest before the place's first mention."""
+    for key, where in named_places.items():
+        if where == place and any(d == key for _, d in described):
+            return key
+    at = next((p.start for p in linked if p.name == place), None)
+    before = [(start, d) for start, d in described if d and at is not None and start < at]
+    return max(before)[1] if before else None
 
 
 def _adjective_owner(text: str, cue: re.Match, gaz: Gazetteer):
