@@ -47,6 +47,16 @@ CASES = [
     ("France refused to comply, saying it did not recognise the authority of the putschists.", [("France", "recognise_junta", "oppose")]),
     ("The juntas in Mali and Burkina Faso said an attack on Niger would be treated as a declaration of war.",
      [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
+    # other wordings of the same stance (cues and keywords are data)
+    ("Mali and Burkina Faso, both run by military governments, have said any intervention would amount to a declaration of war against them.",
+     [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
+    ("The junta called the sanctions an act of war.", [("Niger junta", "sanctions", "oppose")]),
+    ("ECOWAS has threatened to use force to restore Bazoum if diplomacy fails.",
+     [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
+    # an appositive's possessive describes the subject; it is not a second subject
+    ("Algeria, Niger's northern neighbour, has also warned against military action.", [("Algeria", "military_intervention", "oppose")]),
+    ("Algeria, Mali and Chad warned against military action.",
+     [("Algeria", "military_intervention", "oppose"), ("Mali", "military_intervention", "oppose"), ("Chad", "military_intervention", "oppose")]),
     ("Germany does not support sanctions on Niger.", [("Germany", "sanctions", "oppose")]),
     ("Nigeria's senate refused to back a military intervention.", [("Nigeria", "military_intervention", "oppose")]),
     ("The United States suspended aid to Niger.", [("United States", "aid_to_niger", "oppose")]),

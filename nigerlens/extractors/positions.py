@@ -67,11 +67,25 @@ def _cue_rows() -> tuple[dict, ...]:
     return tuple(sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True))
 
 
+_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
+
+
+def _appositive(text: str, head: Mention, m: Mention) -> bool:
+    """Whether ``m`` only describes ``head`` in an appositive: "Algeria, Niger's northern
+    neighbour, ..." (a possessive after a bare comma), not "Algeria, Mali and Chad"."""
+    return text[head.end : m.start].strip() == "," and bool(_POSSESSIVE.match(text, m.end))
+
+
 def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention]:
-    """``m`` and the owners joined to it by "and" or commas: "Mali and Burkina Faso"."""
+    """``m`` and the owners joined to it by "and" or commas: "Mali and Burkina Faso"; for the
+    possessive of an appositive ("Algeria, Niger's neighbour"), the actor it describes."""
     group = [m]
     earlier = [x for x in mentions if x.end <= group[0].start]
-    while earlier and re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[earlier[-1].end : group[0].start]):
+    while earlier and _JOINED.fullmatch(text[earlier[-1].end : group[0].start]):
+        if _appositive(text, earlier[-1], group[0]):
+            group[0] = earlier.pop()
+            continue
         group.insert(0, earlier.pop())
     return group
 
@@ -93,7 +107,7 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
             # the subject, with what is coordinated to it: "the juntas in Mali and Burkina Faso"
             group = [owners[0]]
             for o in owners[1:]:
-                if re.fullmatch(r"\s*(?:,|and|,\s*and)\s*", text[group[-1].end : o.start]):
+                if _JOINED.fullmatch(text[group[-1].end : o.start]) and not _appositive(text, group[-1], o):
                     group.append(o)
             return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), "clause-subject"
     owner, how = resolve_owner(text, cue_start, cue_start, gaz)
