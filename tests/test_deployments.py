@@ -64,6 +64,11 @@ def test_empty_table_keeps_columns_and_dtypes():
         # past and withdrawing
         ("Washington had more than 1,100 troops in Niger before the July 2023 coup.", [("United States", 1100, None, "more than", "past")]),
         ("Germany will withdraw its around 100 soldiers from Niger by August.", [("Germany", 100, None, "around", "withdrawing")]),
+        # what a relative clause says, and "had" as an auxiliary, are not the force's status
+        ("France has between 1,000 and 1,500 troops in Niger who had been helping the government fight jihadi groups.",
+         [("France", 1000, 1500, "between", "present")]),
+        ("The U.S. said it had repositioned some of its roughly 1,100 troops to Agadez.", [("United States", 1100, None, "roughly", "present")]),
+        ("The U.S. had roughly 1,100 troops in the country, which it has now withdrawn.", [("United States", 1100, None, "roughly", "past")]),
         # relative clause and quantified "of"
         ("Germany, which keeps a small air transport base in Niamey with around 100 soldiers, is negotiating.", [("Germany", 100, None, "around", "present")]),
         ("Most of the 1,500 French troops are based in Niamey.", [("France", 1500, None, None, "present")]),

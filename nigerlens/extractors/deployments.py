@@ -63,11 +63,23 @@ _HOST = re.compile(r"\b(?:in|into|to|from|out\s+of|inside|across)\s+(?:the\s+)?$
 _THE_COUNTRY = re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+country\b", re.IGNORECASE)
 
 
+# "had" before a participle is an auxiliary ("it had repositioned its troops"), not possession
+_AUXILIARY = re.compile(r"\s+(?:not\s+|already\s+|also\s+)?(?:been|[a-z]+ed)\b", re.IGNORECASE)
+# a relative clause after the count speaks of something else: "troops in Niger who had been helping"
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b", re.IGNORECASE)
+
+
 def status_of(clause: str, pos: int) -> str:
-    """Status of a force from cue words in its clause; the cue nearest before ``pos`` wins."""
+    """Status of a force from cue words in its clause; the cue nearest before ``pos`` wins. A
+    relative clause after ``pos`` is not read, nor "had" as an auxiliary."""
+    relative = _RELATIVE.search(clause, pos)
+    if relative:
+        clause = clause[: relative.start()]
     best: tuple[int, str] | None = None
     for rx, status in _status_cues():
         for m in rx.finditer(clause):
+            if status == "past" and m.group().lower() == "had" and _AUXILIARY.match(clause, m.end()):
+                continue
             distance = pos - m.end() if m.end() <= pos else 10_000 + m.start() - pos
             if best is None or distance < best[0]:
                 best = (distance, status)
