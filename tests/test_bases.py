@@ -31,6 +31,10 @@ def test_bundled_article_gives_the_two_us_bases(bundled):
         # a named base remembered across sentences, and an actor carried from the previous sentence
         ("About 1,000 American personnel remain, most at Air Base 201 near Agadez. A smaller group is stationed at Air Base 101, next to the airport in Niamey. Russian personnel now share part of Air Base 101 with the remaining Americans.",
          [("United States", "Agadez"), ("United States", "Niamey"), ("Russia", "Niamey")]),
+        # the forces a base houses, named right after it, own it
+        ("The protesters, some waving Russian flags, gathered near the base that houses French troops in Niamey.", [("France", "Niamey")]),
+        ("Protesters gathered outside the base housing about 1,100 US troops in Agadez.", [("United States", "Agadez")]),
+        ("The US operates a base in Agadez that hosts Italian troops.", [("United States", "Agadez")]),
         # not bases
         ("The statement followed four days of talks in Niamey between US and Nigerien officials.", []),
         ("The junta's power base in Niamey is the presidential guard.", []),

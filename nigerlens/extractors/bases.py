@@ -3,10 +3,12 @@
 A base statement is a sentence with a base word (data/lexicon/base_words.csv: "air base", "drone
 facility", "stationed at" ...) or a named base ("Air Base 201") and a gazetteer place in the same
 clause or after it ("two bases, located in ... Niamey and ... Agadez"). The actor is an actor
-adjective right before the base word ("the French base"), else resolved as for deployments. A
+adjective right before the base word ("the French base"), else the actor whose forces it houses,
+named right after it ("the base that houses French troops"), else resolved as for deployments. A
 sentence with a base word and no actor ("A smaller group is stationed at ...") continues the
 previous sentence's actor. A named base seen with a place ("Air Base 101, next to the airport in
-... Niamey") is remembered, so a later "part of Air Base 101" places the base in Niamey.
+... Niamey") is remembered, so a later "part of Air Base 101" places the base in Niamey. When a
+sentence names several bases at several places, each place gets the base named before it.
 """
 
 from __future__ import annotations
@@ -68,7 +70,7 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
         if not place_names:
             continue
         cue = (cues or named)[0]
-        owner, how = _adjective_owner(text, cue, gaz) or resolve_owner(text, cue.start(), cue.start(), gaz)
+        owner, how = _adjective_owner(text, cue, gaz) or _housed_owner(text, cue, gaz) or resolve_owner(text, cue.start(), cue.start(), gaz)
         actor = gaz.side_of(owner.name) if owner else None
         if actor is None and last_actor:
             actor, how = last_actor, "previous sentence"
@@ -109,6 +111,25 @@ def _nearest_description(place: str, linked, named_places: dict, described: list
     at = next((p.start for p in linked if p.name == place), None)
     before = [(start, d) for start, d in described if d and at is not None and start < at]
     return max(before)[1] if before else None
+
+
+_HOUSES = re.compile(
+    r"\s*,?\s+(?:(?:that|which)\s+(?:houses|hosts|housed|hosted|is\s+used\s+by|was\s+used\s+by)|housing|hosting|used\s+by)"
+    r"\s+(?:the\s+|some\s+|about\s+|around\s+)?(?:[\d,]+\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _housed_owner(text: str, cue: re.Match, gaz: Gazetteer):
+    """The actor whose forces a base houses, named right after it: "the base that houses French
+    troops", "the base housing US troops"."""
+    m = _HOUSES.match(text, cue.end())
+    if not m:
+        return None
+    mentions = gaz.actor_mentions(text[m.end() : m.end() + 40], m.end(), kinds=OWNER_KINDS)
+    if mentions and mentions[0].start == m.end():
+        return mentions[0], "housed"
+    return None
 
 
 def _adjective_owner(text: str, cue: re.Match, gaz: Gazetteer):
