@@ -141,3 +141,22 @@ def test_empty_events_table_keeps_its_columns():
     df = nl.events(nl.from_text("No dates here."))
     assert len(df) == 0 and "precision" in df.columns and str(df["date"].dtype) == "string"
     assert len(nl.merge_events(df)) == 0
+
+
+@pytest.mark.parametrize("sentence, expression, summary", [
+    # a date that modifies a noun names the event
+    ("Ties have deteriorated since the July 26 coup, the latest sign of trouble.", "July 26", "the July 26 coup"),
+    ("The July 26 military coup was condemned.", "July 26", "The July 26 military coup"),
+    ("The August 10 summit in Abuja agreed to activate the standby force.", "August 10", "The August 10 summit"),
+    ("Sunday's rally drew thousands of people to the stadium.", "Sunday's", "Sunday's rally"),
+    ("Last week\u2019s meeting ended without a deal.", "Last week", "Last week\u2019s meeting"),
+    # otherwise the clause the date governs
+    ("The talks that took place last week ended without a deal.", "last week", "The talks that took place ended without a deal"),
+    ("On July 26 the presidential guard detained Bazoum.", "On July 26", "the presidential guard detained Bazoum"),
+])
+def test_summary_of_a_date(sentence, expression, summary):
+    from nigerlens.dates import find_expressions
+    from nigerlens.extractors.timeline import summarize
+
+    (expr,) = [e for e in find_expressions(sentence) if e.text == expression]
+    assert summarize(sentence, expr.start, expr.end) == summary

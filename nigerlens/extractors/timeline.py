@@ -34,8 +34,39 @@ def _chunks(sentence: str, start: int, end: int) -> tuple[str, str]:
     return before, after
 
 
+# a date that modifies a noun names its event: "the July 26 coup", "Sunday's rally"
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NOUN = re.compile(r"\s+(?P<mod>(?:military|presidential|emergency|extraordinary|regional|national|general|special|peace)\s+)?(?P<noun>[a-z][a-z-]+)\b")
+_NOT_NOUNS = frozenset(
+    "the a an and or but of in on at to for by with from that which who when as is are was were has had have be been "
+    "will would said says told after before since until during".split()
+)
+
+
+def _modified_noun(sentence: str, start: int, end: int) -> str | None:
+    """``"the July 26 coup"`` when the expression at ``sentence[start:end]`` modifies a noun
+    (after a determiner, or with a possessive: "Sunday's rally", "last week's meeting")."""
+    words = sentence[start:end]
+    possessive = words.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE.match(sentence, end))
+    if possessive and not words.endswith("s"):
+        words, end = words + sentence[end : end + 2], end + 2
+    determiner = _DETERMINER.search(sentence[:start])
+    if not possessive and not determiner:
+        return None
+    m = _NOUN.match(sentence, end)
+    if not m or m.group("noun").lower() in _NOT_NOUNS:
+        return None
+    lead = "" if possessive or not determiner else determiner.group().strip() + " "
+    return f"{lead}{words} {m.group('mod') or ''}{m.group('noun')}"
+
+
 def summarize(sentence: str, start: int, end: int) -> str:
-    """The clause an expression at ``sentence[start:end]`` dates, trimmed to at most 12 words."""
+    """The clause an expression at ``sentence[start:end]`` dates, trimmed to at most 12 words;
+    the noun phrase when the date modifies a noun ("the July 26 coup")."""
+    noun_phrase = _modified_noun(sentence, start, end)
+    if noun_phrase:
+        return noun_phrase
     before, after = _chunks(sentence, start, end)
     before_words = _LEAD.sub("", _PURPOSE.sub("", before).strip()).split()
     after_words = _PURPOSE.sub("", after).strip().rstrip(".!?\"”").split()
