@@ -23,6 +23,8 @@ from .resources import alternation, lexicon
 
 QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# where a new main clause with its own subject begins: "..., but France refused"
+_CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 # "the paper", "the newspaper" ... refer to the last outlet named
 OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
 # "the bloc", "the organisation" refer to the last organisation named
@@ -197,8 +199,12 @@ class Discourse:
             word = phrase.lower()
             if word in ("he", "she"):
                 return self.last_person(pos)
-            here = [o for o in owner_mentions(outside_quotes(sent.text)[: pos - sent.start], self.gaz)
+            before = outside_quotes(sent.text)[: pos - sent.start]
+            here = [o for o in owner_mentions(before, self.gaz)
                     if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+            # "..., but France refused, saying it ...": the subject of the pronoun's own clause
+            joint = max((m.end() for m in _CONTRAST.finditer(before)), default=0)
+            here = [o for o in here if o.start >= joint] or here
             if here:
                 return Speaker(here[0].name, "organisation", here[0].name)
             return self.previous_subject(sent) or self.last_org(pos)

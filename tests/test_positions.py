@@ -62,6 +62,8 @@ CASES = [
     ("The United States suspended aid to Niger.", [("United States", "aid_to_niger", "oppose")]),
     ("Niger's military rulers revoked the agreement that allowed the American presence.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     # pronouns
+    ("The junta told the French ambassador to leave within 48 hours, but France refused, saying it did not recognise the junta's authority.",
+     [("France", "recognise_junta", "oppose")]),  # "it" is the subject of its own clause, after "but"
     ("Nuland visited Niamey. She warned the new military government against striking any deals with Wagner.", [("United States", "russia_wagner_ties", "oppose")]),
     ("The bloc met in Abuja. It imposed sanctions and gave the junta seven days to reinstate Bazoum.", []),  # "the bloc" with no organisation named before
     ("ECOWAS leaders met in Abuja. The bloc gave no timetable. It imposed sanctions and gave the junta seven days to reinstate Bazoum.",
