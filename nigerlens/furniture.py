@@ -22,12 +22,19 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
     ("share", "share or follow buttons", r"^\s*(?:Share this (?:article|story)|Share on|Follow us on|Sign up for)\b.*$"),
     ("byline", "byline", r"^\s*By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: and [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\s*(?:[,·|].{0,60})?$"),
     ("footer", "copyright notice", r"^.{0,80}\bAll rights reserved\b.*$"),
+    # wire credits closing the story: "(Reporting by John Irish; Editing by Alex Richardson)"
+    (
+        "byline",
+        "reporting and editing credits",
+        r"^\s*\((?:Additional\s+[Rr]eporting|Reporting|Writing|Editing|Compiled|Reported)\s+by\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\s*$",
+    ),
 )
 _LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in LINE_RULES)
 
+# a marker line; what follows it on the same paragraph (a headline, a list of topic links) goes with it
 READ_MORE = re.compile(
-    r"^\s*(?:read more|read also|related|see also|more on this|also read|recommended)\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE,
+    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|also read|recommended)\b\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
 )
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
@@ -60,8 +67,8 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
     used: set[int] = set()
     for i, (s, e) in enumerate(paras):
         m = READ_MORE.match(text[s:e])
-        if not m or i in used:
-            continue
+        if not m or i in used or (m.group("rest") and not _headline_like(m.group("rest"))):
+            continue  # "Related to the coup, France said ...": a sentence, not a marker
         lo = hi = i
         if not m.group("rest"):  # a bare marker: take the headlines just before and after
             while lo - 1 >= 0 and lo - 1 not in used and _headline_like(text[slice(*paras[lo - 1])]):

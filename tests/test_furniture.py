@@ -17,7 +17,13 @@ OUTLETS = ["RT", "Reuters", "AFP", "AP"]
         ("Troops left.\n\nShare this article: Facebook | X | Email", ["share"]),
         ("By Jane Doe and John Roe\n\nTroops left.", ["byline"]),
         ("Troops left.\n\n© 2023 Example News. All rights reserved.", ["caption"]),
+        ("Troops left.\n\n(Reporting by John Irish; Editing by Alex Richardson)", ["byline"]),
+        ("Troops left.\n\n(Additional reporting by Moussa Aksar in Niamey (Niger); Writing by Jane Doe)", ["byline"]),
+        ("Troops left.\n\nRelated Topics\nNiger\nAfrica", ["related_links"]),
+        ("Troops left.\n\nMore on this story\n\nNiger junta expels French ambassador\n\nThe talks went on.", ["related_links"]),
         # article text that looks a little like furniture stays
+        ("Troops left.\n\nRelated to the coup, France said it would withdraw its ambassador.", []),
+        ("Troops left.\n\n(The reporting by state media could not be verified.)", []),
         ("The photo showed soldiers. Read more about the coup in our archive.", []),
         ("He said the US would stay (for now).", []),
     ],
