@@ -69,6 +69,16 @@ def test_empty_table_keeps_columns_and_dtypes():
          [("France", 1000, 1500, "between", "present")]),
         ("The U.S. said it had repositioned some of its roughly 1,100 troops to Agadez.", [("United States", 1100, None, "roughly", "present")]),
         ("The U.S. had roughly 1,100 troops in the country, which it has now withdrawn.", [("United States", 1100, None, "roughly", "past")]),
+        # "respectively" pairs a list of counts with as many coordinated actors
+        ("Germany and Italy also have smaller contingents, of about 100 and 300 soldiers respectively.",
+         [("Germany", 100, None, "about", "present"), ("Italy", 300, None, "about", "present")]),
+        ("France and the US have some 1,500 and 1,100 troops there, respectively.",
+         [("France", 1500, None, "some", "present"), ("United States", 1100, None, "some", "present")]),
+        ("Germany, Italy and Chad have 100, 300 and 1,000 soldiers in Niger, respectively.",
+         [("Germany", 100, None, None, "present"), ("Italy", 300, None, None, "present"), ("Chad", 1000, None, None, "present")]),
+        # without "respectively", or with fewer actors than counts, nothing is paired
+        ("Germany and Italy have between 100 and 300 soldiers in Niger.", [("Italy", 100, 300, "between", "present")]),
+        ("Italy has 100 and 300 soldiers in two places respectively.", [("Italy", 300, None, None, "present")]),
         # relative clause and quantified "of"
         ("Germany, which keeps a small air transport base in Niamey with around 100 soldiers, is negotiating.", [("Germany", 100, None, "around", "present")]),
         ("Most of the 1,500 French troops are based in Niamey.", [("France", 1500, None, None, "present")]),

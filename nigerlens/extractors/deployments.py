@@ -16,7 +16,7 @@ from functools import cache
 from ..article import Article
 from ..clauses import OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..numbers import COUNT, parse_count
+from ..numbers import COUNT, NUMBER, _qualifier_regex, number_value, parse_count
 from ..resources import alternation, lexicon, phrase_pattern
 from ..tables import frame
 
@@ -129,39 +129,82 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
             count, high, qualifier = parse_count(count_m)
             if count is None and qualifier is None:
                 continue
-            owner, how = resolve_owner(text, m.start(), m.end(), gaz)
-            if how in ("none", "sentence"):  # "1,000 troops from Chad": the origin names the owner
-                owner, how = _origin(text, m.end(), gaz) or (owner, how)
-            if owner is None and previous_owners and re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}$", text[: m.start()], re.IGNORECASE):
-                # "Its 1,500 soldiers ...": the possessive points at the previous sentence's subject
-                owner, how = previous_owners[0], "previous sentence"
-            actor = gaz.side_of(owner.name) if owner else None
+            shared = _respectively(text, m, current_owners, count, qualifier)
+            if shared:  # "Germany and Italy have about 100 and 300 soldiers respectively"
+                pairs = [(owner, n, None, q, "respectively") for owner, n, q in shared]
+            else:
+                owner, how = _owner_of(text, m, gaz, previous_owners)
+                pairs = [(owner, count, high, qualifier, how)]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
             if default_host is None:
                 default_host = focus_country(article, gaz) or ""
             as_of = AS_OF.search(text, m.end())
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "actor": actor,
-                    "actor_mention": owner.surface if owner else None,
-                    "count": count,
-                    "count_high": high,
-                    "qualifier": qualifier,
-                    "unit": _unit_of(m),
-                    "host": host_of(text, m.start(), actor, gaz, None)
-                    or (default_host if default_host != actor else None),
-                    "status": status_of(clause_text, m.start() - cs[i].start),
-                    "as_of": as_of.group().strip() if as_of and _same_clause(cs, m.start(), as_of.start()) else None,
-                    "sentence": text,
-                    "start": sent.start,
-                    "end": sent.end,
-                    "rule": f"{rule}; actor:{how}",
-                }
-            )
+            for owner, count, high, qualifier, how in pairs:
+                actor = gaz.side_of(owner.name) if owner else None
+                rows.append(
+                    {
+                        "article_id": article.id,
+                        "actor": actor,
+                        "actor_mention": owner.surface if owner else None,
+                        "count": count,
+                        "count_high": high,
+                        "qualifier": qualifier,
+                        "unit": _unit_of(m),
+                        "host": host_of(text, m.start(), actor, gaz, None)
+                        or (default_host if default_host != actor else None),
+                        "status": status_of(clause_text, m.start() - cs[i].start),
+                        "as_of": as_of.group().strip() if as_of and _same_clause(cs, m.start(), as_of.start()) else None,
+                        "sentence": text,
+                        "start": sent.start,
+                        "end": sent.end,
+                        "rule": f"{rule}; actor:{how}",
+                    }
+                )
         previous_owners = current_owners
     return rows
+
+
+def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> tuple:
+    """The owner mention (or None) of the count matched by ``m``, and how it was found."""
+    owner, how = resolve_owner(text, m.start(), m.end(), gaz)
+    if how in ("none", "sentence"):  # "1,000 troops from Chad": the origin names the owner
+        owner, how = _origin(text, m.end(), gaz) or (owner, how)
+    if owner is None and previous_owners and re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}$", text[: m.start()], re.IGNORECASE):
+        # "Its 1,500 soldiers ...": the possessive points at the previous sentence's subject
+        owner, how = previous_owners[0], "previous sentence"
+    return owner, how
+
+
+# "..., of about 100 and 300 soldiers respectively": the counts before the matched one
+_RESPECTIVELY = re.compile(r"[^.;:]{0,50}?\brespectively\b", re.IGNORECASE)  # "... soldiers (in Niger), respectively"
+_COUNT_LIST = re.compile(rf"(?:(?P<qual>{_qualifier_regex()})\s+)?(?P<first>{NUMBER})(?P<more>(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
+
+
+def _respectively(text: str, m: re.Match, owners: list, count: int | None, qualifier: str | None) -> list[tuple]:
+    """``[(owner, count, qualifier), ...]`` when the count at ``m`` (``count``) closes a list of
+    counts that "respectively" pairs with as many coordinated actors before it; else ``[]``."""
+    if not _RESPECTIVELY.match(text, m.end()) or qualifier == "between":
+        return []
+    listed = _COUNT_LIST.search(text[: m.start()])
+    if not listed:
+        return []
+    more = listed.group("more").strip(" ,")
+    numbers = [listed.group("first"), *(re.split(r"\s*,\s*", more) if more else [])]
+    counts = [number_value(n) for n in numbers] + [count]
+    if None in counts:
+        return []
+    before = [o for o in owners if o.end <= listed.start()]
+    group = before[-1:]
+    while len(group) < len(counts) and len(before) > len(group):
+        prev = before[-len(group) - 1]
+        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[prev.end : group[0].start], re.IGNORECASE):
+            break
+        group.insert(0, prev)
+    if len(group) != len(counts):
+        return []
+    shared = listed.group("qual") or qualifier
+    return [(owner, n, shared) for owner, n in zip(group, counts, strict=True)]
 
 
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
