@@ -84,6 +84,10 @@ def test_empty_table_keeps_columns_and_dtypes():
         ("Most of the 1,500 French troops are based in Niamey.", [("France", 1500, None, None, "present")]),
         # person resolves to the side they speak for
         ("Macron said nearly 1,500 soldiers would stay for now.", [("France", 1500, None, "nearly", "present")]),
+        # "he" / "she" with no owner in the sentence: the person named last, and their side
+        ("Macron spoke on TF1. He said the roughly 1,500 troops would leave by the end of the year.", [("France", 1500, None, "roughly", "withdrawing")]),
+        ("He said the roughly 1,500 troops would leave.", [(None, 1500, None, "roughly", "withdrawing")]),  # no one named before
+        ("Macron spoke on TF1. Officials said about 1,000 troops would stay.", [(None, 1000, None, "about", "present")]),
         # the actor comes from the unit phrase: "troops from X"
         ("About 1,000 troops from Chad are stationed in Niger.", [("Chad", 1000, None, "about", "present")]),
         # a possessive at the start of a sentence points at the previous sentence's subject

@@ -115,6 +115,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
     default_host = None
     rows: list[dict] = []
     previous_owners: list = []
+    last_person = None  # the person named last, for "he" and "she"
     for sent in article.sentences:
         text = sent.text
         current_owners = owner_mentions(text, gaz)
@@ -134,6 +135,8 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 pairs = [(owner, n, None, q, "respectively") for owner, n, q in shared]
             else:
                 owner, how = _owner_of(text, m, gaz, previous_owners)
+                if owner is None and last_person and _HE_SHE.search(text, 0, m.start()):
+                    owner, how = last_person, "pronoun"  # "He said the 1,500 troops would leave"
                 pairs = [(owner, count, high, qualifier, how)]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
@@ -162,7 +165,11 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                     }
                 )
         previous_owners = current_owners
+        last_person = next((o for o in reversed(current_owners) if o.kind == "person"), last_person)
     return rows
+
+
+_HE_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 
 
 def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> tuple:
