@@ -8,6 +8,7 @@ from nigerlens.gazetteer import default_gazetteer
     [
         ("The US and France", ["United States", "France"]),
         ("let us talk", []),  # "us" is not the US
+        ("Ecowas and ECOWAS", ["ECOWAS", "ECOWAS"]),  # BBC and Guardian house style
         ("Washington and Paris", ["United States", "France"]),
         ("American troops and French soldiers", ["United States", "France"]),
         ("the junta and the coup leaders", ["Niger junta", "Niger junta"]),

@@ -68,6 +68,9 @@ CASES = [
     ("The bloc met in Abuja. It imposed sanctions and gave the junta seven days to reinstate Bazoum.", []),  # "the bloc" with no organisation named before
     ("ECOWAS leaders met in Abuja. The bloc gave no timetable. It imposed sanctions and gave the junta seven days to reinstate Bazoum.",
      [("ECOWAS", "sanctions", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
+    # "the bloc" as the subject: the organisation named last
+    ("West African leaders met in Abuja. Nigeria's President Bola Tinubu, who chairs Ecowas, has said the bloc is ready to use force as a last resort.",
+     [("ECOWAS", "military_intervention", "support")]),
     # anaphora: "that plan" takes the previous sentence's issue
     ("The junta proposed a transition of up to three years. ECOWAS rejected that plan in August.", [("ECOWAS", "recognise_junta", "oppose")]),
     # two coordinated verbs share their subject
@@ -90,6 +93,7 @@ def test_stance_rules(text, expected):
         ("By sending Nuland, the US demonstrated it was ready to talk to the coup leaders, Le Figaro said.", "Le Figaro"),
         ("Americans simply want “to keep their bases” in the region, a French diplomat said.", "French diplomat"),
         ("According to Le Monde, Paris is insisting on the reinstatement of Bazoum.", "Le Monde"),
+        ("Nigeria's President Bola Tinubu, who chairs Ecowas, has said the bloc is ready to use force.", "Bola Tinubu"),
         # an actor speaking for itself is not a claim about it
         ("Ivory Coast's President Alassane Ouattara said his country would contribute a battalion.", None),
         ("Paris has been insisting on the reinstatement of Bazoum.", None),

@@ -30,6 +30,7 @@ CASES = [
     # speaker after the quote
     ("“We are taking this action,” State Department spokesman Matthew Miller said.", [("We are taking this action", "Matthew Miller", "named person")]),
     ('"No option is off the table," Nigeria\'s President Bola Tinubu, who chairs the bloc, told the summit.', [("No option is off the table", "Bola Tinubu", "named person")]),
+    ('"We are ready," Nigeria\'s President Bola Tinubu, who chairs Ecowas, has said.', [("We are ready", "Bola Tinubu", "named person")]),
     # inverted: "said X"
     ("“We will not leave,” said Macron.", [("We will not leave", "Emmanuel Macron", "named person")]),
     # speaker before the quote

@@ -28,6 +28,8 @@ ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
+# the subject is "the bloc", "the regional body" ...: it points back at an organisation
+_ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
 WINDOW = 140  # characters after a cue in which its issue must be named
 
 
@@ -99,6 +101,12 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
         sp = disc.speaker_from(last, pos, sent)
         if sp and (sp.affiliation or sp.name):
             return [gaz.side_of(sp.affiliation or sp.name) or sp.name], "pronoun"
+    back = _ORG_BACK_END.search(head)
+    if back:  # "... has said the bloc is ready to": the organisation named last
+        here = [m.name for m in gaz.actor_mentions(head[: back.start()], kinds=("organisation",))]
+        org = here[-1] if here else getattr(disc.last_org(sent.start + back.start(), kinds=("organisation",)), "name", None)
+        if org:
+            return [gaz.side_of(org) or org], "the bloc"
     if side == "before":
         i, cs = clause_at(text, cue_start)
         mentions = owner_mentions(text, gaz)

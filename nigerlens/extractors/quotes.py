@@ -36,11 +36,14 @@ from ..tables import frame
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
 _LEAD = re.compile(r"^(?:and|but|while|as|so|then|also|now)\s+", re.IGNORECASE)
 _MAX_NP_WORDS = 9
+_AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly))+$", re.IGNORECASE)
 
 
 def _np_before(text: str) -> str:
     """The subject phrase ending ``text``: the last comma chunk, without a leading conjunction."""
-    text = _REL.sub(",", text).rstrip(" ,;:")
+    # "X, who chairs the bloc, has said": the relative clause is set in, the subject runs past it
+    text = _REL.sub(" ", text).rstrip(" ,;:")
+    text = _AUX_END.sub("", text)
     chunk = re.split(r"[,;:\u2014\u2013]", text)[-1].strip()
     chunk = _LEAD.sub("", chunk)
     words = chunk.split()
