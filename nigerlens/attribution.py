@@ -24,7 +24,7 @@ from .resources import alternation, lexicon
 QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
-_CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
+CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 # "the paper", "the newspaper" ... refer to the last outlet named
 OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
 # "the bloc", "the organisation" refer to the last organisation named
@@ -203,7 +203,7 @@ class Discourse:
             here = [o for o in owner_mentions(before, self.gaz)
                     if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
             # "..., but France refused, saying it ...": the subject of the pronoun's own clause
-            joint = max((m.end() for m in _CONTRAST.finditer(before)), default=0)
+            joint = max((m.end() for m in CONTRAST.finditer(before)), default=0)
             here = [o for o in here if o.start >= joint] or here
             if here:
                 return Speaker(here[0].name, "organisation", here[0].name)

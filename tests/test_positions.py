@@ -94,6 +94,8 @@ def test_stance_rules(text, expected):
         ("Americans simply want “to keep their bases” in the region, a French diplomat said.", "French diplomat"),
         ("According to Le Monde, Paris is insisting on the reinstatement of Bazoum.", "Le Monde"),
         ("Nigeria's President Bola Tinubu, who chairs Ecowas, has said the bloc is ready to use force.", "Bola Tinubu"),
+        # a verb before ", but" does not report the clause after it
+        ("The junta had told the French ambassador to leave within 48 hours, but France refused, saying it did not recognise the junta's authority.", None),
         # an actor speaking for itself is not a claim about it
         ("Ivory Coast's President Alassane Ouattara said his country would contribute a battalion.", None),
         ("Paris has been insisting on the reinstatement of Bazoum.", None),

@@ -16,7 +16,15 @@ import re
 from functools import cache
 
 from ..article import Article, Span
-from ..attribution import PRONOUN, Discourse, Speaker, outside_quotes, speech_cues, via_chain
+from ..attribution import (
+    CONTRAST,
+    PRONOUN,
+    Discourse,
+    Speaker,
+    outside_quotes,
+    speech_cues,
+    via_chain,
+)
 from ..clauses import clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
 from ..resources import lexicon, phrase_pattern
@@ -125,10 +133,11 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), how
 
 
-def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None) -> tuple[Speaker | None, set[str]]:
+def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str]]:
     """Who asserts the sentence ("..., Le Figaro said"; "according to X"), and the actors named
-    in that attribution (a position of theirs is not a claim about them)."""
-    blank = outside_quotes(sent.text)
+    in that attribution (a position of theirs is not a claim about them). Only the sentence from
+    ``since`` on is read: a clause after ", but" is not reported by a verb before it."""
+    blank = " " * since + outside_quotes(sent.text)[since:]
     gaz = disc.gaz
     m = re.search(r"according\s+to\s+(?P<np>[^,.;]+)", blank, re.IGNORECASE)
     if m:
@@ -161,7 +170,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         cues = find_cues(text)
         if not cues:
             continue
-        reporter, reporter_sides = _reporter(sent, disc, sentence_speakers.get(n))
+        reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
         seen = set()
         last_actors: list[str] = []
         for k, c in enumerate(cues):
@@ -193,6 +202,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                     if (actor, issue, stance) in seen:
                         continue
                     seen.add((actor, issue, stance))
+                    joint = max((j.end() for j in CONTRAST.finditer(text, 0, c.start())), default=0)
+                    if joint not in reporters:
+                        reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
+                    reporter, reporter_sides = reporters[joint]
                     claimed = reporter if reporter is not None and actor not in reporter_sides else None
                     rows.append(
                         {
