@@ -53,6 +53,8 @@ CASES = [
     ("The junta called the sanctions an act of war.", [("Niger junta", "sanctions", "oppose")]),
     ("ECOWAS has threatened to use force to restore Bazoum if diplomacy fails.",
      [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
+    ("The United States said it was still seeking a diplomatic solution.", [("United States", "talks_with_junta", "support")]),
+    ("The US has not given up on a peaceful resolution of the crisis.", [("United States", "talks_with_junta", "support")]),
     # an appositive's possessive describes the subject; it is not a second subject
     ("Algeria, Niger's northern neighbour, has also warned against military action.", [("Algeria", "military_intervention", "oppose")]),
     ("Algeria, Mali and Chad warned against military action.",

@@ -64,7 +64,7 @@ POSITIONS = {
         ("Mali", "military_intervention", "oppose", None),  # "would amount to a declaration of war"
         ("Burkina Faso", "military_intervention", "oppose", None),
         ("Algeria", "military_intervention", "oppose", None),  # not Niger: "Niger's northern neighbour"
-        # missed: the United States for talks ("still seeking a diplomatic solution")
+        ("United States", "talks_with_junta", "support", None),  # "said it was still seeking a diplomatic solution"
     ],
     "ap-20230905": [
         # missed: Macron "still recognised Bazoum as the country's leader" (reinstatement)
