@@ -22,6 +22,8 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
     ("share", "share or follow buttons", r"^\s*(?:Share this (?:article|story)|Share on|Follow us on|Sign up for)\b.*$"),
     ("byline", "byline", r"^\s*By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: and [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\s*(?:[,·|].{0,60})?$"),
     ("footer", "copyright notice", r"^.{0,80}\bAll rights reserved\b.*$"),
+    ("timestamp", "publication or update time", r"^\s*(?:Issued|Published|Updated|Modified|Last updated)(?: on)?\s*:.{0,60}$"),
+    ("byline", "news agency credit", r"^\s*(?:\(?(?:AFP|AP|Reuters|dpa|ANSA|EFE)\)?|with (?:AFP|AP|Reuters)(?: and (?:AFP|AP|Reuters))?)\s*$"),
     # wire credits closing the story: "(Reporting by John Irish; Editing by Alex Richardson)"
     (
         "byline",

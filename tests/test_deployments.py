@@ -69,6 +69,8 @@ def test_empty_table_keeps_columns_and_dtypes():
          [("France", 1000, 1500, "between", "present")]),
         ("The U.S. said it had repositioned some of its roughly 1,100 troops to Agadez.", [("United States", 1100, None, "roughly", "present")]),
         ("The U.S. had roughly 1,100 troops in the country, which it has now withdrawn.", [("United States", 1100, None, "roughly", "past")]),
+        # a range after a force noun, and a host after an adjective of place
+        ("Ivory Coast has promised to contribute a battalion of 850 to 1,100 soldiers.", [("Ivory Coast", 850, 1100, "between", "pledged")]),
         # "respectively" pairs a list of counts with as many coordinated actors
         ("Germany and Italy also have smaller contingents, of about 100 and 300 soldiers respectively.",
          [("Germany", 100, None, "about", "present"), ("Italy", 300, None, "about", "present")]),
@@ -110,6 +112,7 @@ def test_deployment_rules(text, expected):
         ("France keeps 1,500 soldiers in Chad.", "Chad"),
         ("About 1,000 U.S. troops remain in the country.", None),  # no other state named: unknown
         ("Russia sent 100 instructors to Niger.", "Niger"),
+        ("A further 1,000 French troops are based in neighbouring Chad.", "Chad"),
     ],
 )
 def test_host(text, host):

@@ -21,7 +21,13 @@ OUTLETS = ["RT", "Reuters", "AFP", "AP"]
         ("Troops left.\n\n(Additional reporting by Moussa Aksar in Niamey (Niger); Writing by Jane Doe)", ["byline"]),
         ("Troops left.\n\nRelated Topics\nNiger\nAfrica", ["related_links"]),
         ("Troops left.\n\nMore on this story\n\nNiger junta expels French ambassador\n\nThe talks went on.", ["related_links"]),
+        ("Niger junta expels envoy\n\nIssued on: 26/08/2023 - 09:12\n\nTroops left.", ["timestamp"]),
+        ("Troops left.\n\nAFP", ["byline"]),
+        ("Troops left.\n\n(AFP)", ["outlet_tag"]),  # a known outlet closing the text: its tag
+        ("Troops left.\n\nwith AFP and Reuters", ["byline"]),
         # article text that looks a little like furniture stays
+        ("AFP reported that troops left.", []),
+        ("Updated figures showed that troops left: 1,500 in all.", []),
         ("Troops left.\n\nRelated to the coup, France said it would withdraw its ambassador.", []),
         ("Troops left.\n\n(The reporting by state media could not be verified.)", []),
         ("The photo showed soldiers. Read more about the coup in our archive.", []),

@@ -51,6 +51,8 @@ CASES = [
     ("Mali and Burkina Faso, both run by military governments, have said any intervention would amount to a declaration of war against them.",
      [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
     ("The junta called the sanctions an act of war.", [("Niger junta", "sanctions", "oppose")]),
+    ('ECOWAS ordered the deployment of a "standby force" to restore constitutional order.',
+     [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
     ("ECOWAS has threatened to use force to restore Bazoum if diplomacy fails.",
      [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
     ("The United States said it was still seeking a diplomatic solution.", [("United States", "talks_with_junta", "support")]),

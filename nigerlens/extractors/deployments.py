@@ -44,7 +44,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     )
     # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men"
     force_of = re.compile(
-        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?![\w%,])",
+        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
         re.IGNORECASE | re.VERBOSE,
     )
     return counted, force_of
@@ -59,7 +59,11 @@ def _status_cues() -> tuple[tuple[re.Pattern, str], ...]:
 
 
 AS_OF = re.compile(r"\b(?:before|since|as\s+of|until|prior\s+to|at\s+the\s+time\s+of)\s+(?:the\s+)?[^,;.]{1,40}", re.IGNORECASE)
-_HOST = re.compile(r"\b(?:in|into|to|from|out\s+of|inside|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_HOST = re.compile(
+    r"\b(?:in|into|to|from|out\s+of|inside|across)\s+(?:the\s+)?"
+    r"(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s+)?$",
+    re.IGNORECASE,
+)
 _THE_COUNTRY = re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+country\b", re.IGNORECASE)
 
 
