@@ -36,6 +36,15 @@ TITLE = re.compile(
     r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
 NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|de|al|bin|van|von|da))*\s+[A-Z][a-zà-ÿ'’-]+\b")
+# sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
+# with the plans", "quoting a source close to the French presidency"
+_NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps its dots
+SOURCE_INTRO = re.compile(rf"\b(?:citing|quoting|according\s+to)\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
+# an anonymous source that speaks without quotation marks: "A spokesman for ECOWAS, who asked not
+# to be named, said ..." (the description, then at most 80 characters to the verb)
+SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)\s(?:said|says|told|added)\b", re.IGNORECASE)
+# "one of the officials", "two of those diplomats": a member of a group named before
+MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 DOCUMENT_INTRO = re.compile(r"\b(?:in|issued|released|published)\s+an?\s+(?P<doc>(?:joint\s+)?(?:statement|communiqu[eé]|report|letter|decree))\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
 
@@ -124,6 +133,15 @@ class Discourse:
                     self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
                 else:
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
+            for intro in SOURCE_INTRO.finditer(blank):
+                source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
+                if source:
+                    self.entities.add(sent.start + intro.start("np"), source)
+                    self.people.add(sent.start + intro.start("np"), source)
+            for speaks in SOURCE_SPEAKS.finditer(blank):
+                source = self._introduced(speaks.group("np"), sent.start + speaks.start("np"), blank, sent.start, speaks.group("tail"))
+                if source:
+                    self.people.add(sent.start + speaks.start("np"), source)
             # "said in a joint statement": a document others can refer back to ("The statement ...")
             for d in DOCUMENT_INTRO.finditer(blank):
                 issuers = owner_mentions(blank[: d.start()], gazetteer)
@@ -131,6 +149,18 @@ class Discourse:
                 doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
                 self.entities.add(sent.start + d.start(), doc)
                 self.orgs.add(sent.start + d.start(), doc)
+
+    def _introduced(self, np: str, pos: int, blank: str, offset: int, tail: str = "") -> Speaker | None:
+        """An anonymous source described by ``np`` (affiliation from it and ``tail``, the outlet
+        of its sentence as intermediary), or None when ``np`` names no anonymous source."""
+        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[m.group().lower()] == "anonymous source"]
+        if not nouns or self.gaz.actor_mentions(np[: nouns[0].start()], kinds=("person",)):
+            return None
+        noun = nouns[0]
+        mentions = self.gaz.actor_mentions(np + " " + tail)
+        outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
+        return Speaker(_description(np, noun), "anonymous source", self._affiliation(mentions, pos),
+                       via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
     def last_outlet(self, before: int) -> str | None:
@@ -176,6 +206,8 @@ class Discourse:
                 continue
             if kind == "document" and nouns and not (nouns & s.nouns) and "statement" not in " ".join(nouns):
                 continue
+            if kind == "anonymous source" and nouns and not _same_role(nouns, s):
+                continue  # "the source" is not the officials named before
             return s
         return None
 
@@ -225,7 +257,7 @@ class Discourse:
             kind = source_nouns()[noun.group().lower()]
             affiliation = self._affiliation(actors, pos)
             nouns = frozenset({noun.group().lower()})
-            if DEFINITE.match(phrase) and not (kind == "anonymous source" and _is_new_title(phrase)):
+            if (DEFINITE.match(phrase) or MEMBER_OF.match(phrase)) and not (kind == "anonymous source" and _is_new_title(phrase)):
                 back = self.refer_back(kind, nouns, affiliation, pos)
                 if back:
                     return back
@@ -248,6 +280,18 @@ class Discourse:
         return None
 
 
+def _same_role(nouns: frozenset, s: Speaker) -> bool:
+    """Whether a description with role ``nouns`` ("diplomat", "officials") can refer back to
+    ``s`` ("French diplomatic source", "U.S. officials"): a noun's singular stem is in its name or
+    role nouns. Generic nouns ("source", "official") fit any anonymous source."""
+    described = (s.name + " " + " ".join(s.nouns)).lower()
+    for noun in nouns:
+        stem = noun.lower().removesuffix("s")
+        if stem in ("source", "official", "person familiar", "people familiar") or stem in described:
+            return True
+    return False
+
+
 def _is_new_title(phrase: str) -> bool:
     """"the State Department spokesman" names a role afresh rather than referring back."""
     return bool(re.match(r"^the\s+(?:[A-Z]\w+\s+){2,}", phrase))
@@ -260,9 +304,14 @@ def _person_name(phrase: str) -> str | None:
     return names[-1] if names else None
 
 
+_QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")
+
+
 def _description(phrase: str, noun: re.Match) -> str:
-    """"a French diplomatic source told" -> "French diplomatic source"; keeps "within ..." out."""
-    text = phrase[: noun.end()]
+    """"a French diplomatic source told" -> "French diplomatic source"; keeps "within ..." out
+    but "close to ..." and "familiar with ..." in ("a source close to the French presidency")."""
+    qualified = _QUALIFIED.match(phrase, noun.end())
+    text = phrase[: qualified.end() if qualified else noun.end()].rstrip()
     text = _DETERMINERS.sub("", text.strip())
     text = _DETERMINERS.sub("", text)
     text = re.sub(r"^(?:the\s+)?\w+[’']s\s+", "", text)

@@ -36,3 +36,16 @@ def _issue_patterns(path: str | None = None) -> tuple[tuple[str, re.Pattern], ..
 def issues_in(text: str, path: str | None = None) -> list[str]:
     """Issue ids whose keywords appear in ``text``, in taxonomy order."""
     return [issue for issue, rx in _issue_patterns(path) if rx.search(text)]
+
+
+# "wanted foreign forces gone", "called for the French military presence to end": what the
+# keyword names is to be removed, so the stance towards it turns round
+REMOVAL = re.compile(
+    r"\s+(?:(?:to\s+)?(?:leave|go|end|withdraw|be\s+withdrawn|be\s+removed|be\s+lifted|pull\s+out)|gone|out|removed|withdrawn|expelled|ended|lifted)\b",
+    re.IGNORECASE,
+)
+
+
+def issues_removed(text: str, path: str | None = None) -> set[str]:
+    """Issue ids whose keyword in ``text`` is followed by its removal ("foreign forces gone")."""
+    return {issue for issue, rx in _issue_patterns(path) for m in rx.finditer(text) if REMOVAL.match(text, m.end())}

@@ -57,6 +57,10 @@ CASES = [
      [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
     ("The United States said it was still seeking a diplomatic solution.", [("United States", "talks_with_junta", "support")]),
     ("The US has not given up on a peaceful resolution of the crisis.", [("United States", "talks_with_junta", "support")]),
+    # what the issue names is to go: the stance turns round
+    ("Niger's prime minister said the junta wanted foreign forces gone as soon as possible.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("The junta demanded that foreign troops leave by September.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("Paris wants to keep its military presence in Niger.", [("France", "foreign_troops_presence", "support")]),
     # an appositive's possessive describes the subject; it is not a second subject
     ("Algeria, Niger's northern neighbour, has also warned against military action.", [("Algeria", "military_intervention", "oppose")]),
     ("Algeria, Mali and Chad warned against military action.",

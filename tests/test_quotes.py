@@ -48,6 +48,14 @@ CASES = [
     ("“Enough,” a senior official said, adding that “the door is open.”", [("Enough", "senior official", "anonymous source"), ("the door is open.", "senior official", "anonymous source")]),
     ("The presidential guard detained Bazoum, citing a “deteriorating security situation.”", [("deteriorating security situation.", "Niger junta", "organisation")]),
     ("The junta's spokesman, Col. Amadou Abdramane, called the deployment “illegal”.", [("illegal", "Amadou Abdramane", "named person")]),
+    # sources an outlet cites without quoting them, referred back to later
+    ('The Pentagon is preparing to move troops, The Washington Post reported, citing two U.S. officials familiar with the plans. "We are not leaving the region," one of the officials told the Post.',
+     [("We are not leaving the region", "U.S. officials familiar with the plans", "anonymous source")]),
+    ('Le Monde, quoting a source close to the French presidency, wrote that Paris had been caught off guard. A U.S. official said the move was planned. "Washington did not consult us," the source said.',
+     [("Washington did not consult us", "source close to the French presidency", "anonymous source")]),  # "the source" is not the U.S. official
+    # "he" after an unnamed spokesman who speaks without quotation marks
+    ('The prime minister, Ali Lamine Zeine, spoke on Tuesday. A spokesman for ECOWAS, who asked not to be named, said the force was on alert. "No option is off the table," he said.',
+     [("No option is off the table", "spokesman", "anonymous source")]),
     # according to
     ("According to Algeria's foreign minister Ahmed Attaf, “force is not the answer.”", [("force is not the answer.", "Ahmed Attaf", "named person")]),
     # a document, and "it" referring back to it
@@ -87,3 +95,10 @@ def test_unknown_outlet_leaves_the_chain_empty():
 def test_empty_quotes_table_has_its_columns():
     df = nl.quotes(nl.from_text("No quotes here."))
     assert len(df) == 0 and "speaker_kind" in df.columns
+
+
+def test_a_cited_source_keeps_the_outlet_that_cited_it():
+    text = ('The Pentagon is preparing to move troops, The Washington Post reported, citing two U.S. officials familiar with the plans. '
+            '"We are not leaving the region," one of the officials said.')
+    df = nl.quotes(nl.from_text(text, outlet="Sahel Monitor"))
+    assert df[["speaker_affiliation", "via"]].values.tolist() == [["United States", "Sahel Monitor > The Washington Post"]]

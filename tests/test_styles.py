@@ -1,4 +1,4 @@
-"""Texts in five house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
+"""Texts in six house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
 
 Written after the rules, to find where they break; the misses that remain are listed at the end
 of each table as comments rather than asserted away.
@@ -36,6 +36,7 @@ DEPLOYMENTS = {
     # "around fifteen hundred"; "based in neighbouring Chad"; "a battalion of 850 to 1,100 soldiers"
     "f24-20230826": [("France", 1500, None, "around", "present"), ("France", 1000, None, None, "present"),
                      ("Ivory Coast", 850, 1100, "between", "pledged")],
+    "sahel-20231004": [("United States", 1000, None, "about", "present")],
 }
 
 
@@ -56,6 +57,7 @@ BASES = {
     "bbc-20230808": [("United States", "Agadez"), ("France", "Niamey")],
     "reuters-20230924": [],
     "f24-20230826": [],
+    "sahel-20231004": [],
 }
 
 
@@ -89,6 +91,8 @@ POSITIONS = {
         # missed: Benin and Senegal "ready to send troops"; the junta against an "illegal and
         # senseless" aggression
     ],
+    # "the junta wanted foreign forces gone", said by its own prime minister: no claimant
+    "sahel-20231004": [("Niger junta", "foreign_troops_presence", "oppose", None)],
 }
 
 
@@ -107,6 +111,22 @@ def test_quotes_keep_their_speakers(tables):
     assert got == [("Niger is a crucial partner for us", "Antony Blinken")]
 
 
+def test_attribution_chains(tables):
+    """Sources an outlet cites, referred back to later; a source that is not them; an unnamed
+    spokesman who speaks before his quotation."""
+    got = rows(tables["quotes"], ["speaker", "speaker_kind", "speaker_affiliation", "via"], "sahel-20231004")
+    post = ("U.S. officials familiar with the plans", "anonymous source", "United States", "Sahel Monitor > The Washington Post")
+    assert got == [
+        post,  # "one of the officials told the Post"
+        post,  # the next quotation, same speaker
+        ("source close to the French presidency", "anonymous source", "France", "Sahel Monitor > Le Monde"),  # "the source said, according to the paper"
+        ("Ali Lamine Zeine", "named person", "Niger junta", "Sahel Monitor"),
+        ("Ali Lamine Zeine", "named person", "Niger junta", "Sahel Monitor"),
+        ("spokesman", "anonymous source", "ECOWAS", "Sahel Monitor"),  # "he said", after "A spokesman for ECOWAS ... said"
+        # missed: "told state broadcaster Tele Sahel" (not in the gazetteer) in Zeine's chain
+    ]
+
+
 EVENTS = {
     "aj-20230826": [("July 26", "2023-07-26", None, "day"), ("on Friday", "2023-08-25", None, "day"),
                     ("on Saturday", "2023-08-26", None, "day"), ("last week", "2023-08-14", "2023-08-20", "week")],
@@ -121,6 +141,9 @@ EVENTS = {
     "f24-20230826": [("on Friday", "2023-08-25", None, "day"), ("on 26 July", "2023-07-26", None, "day"),
                      ("on Friday", "2023-08-25", None, "day"), ("Earlier this month", "2023-08-01", "2023-08-25", "part-of-month"),
                      ("In mid-August", "2023-08-11", "2023-08-20", "part-of-month")],
+    # "A week earlier, on September 28": the offset has no date before it in its sentence
+    "sahel-20231004": [("on Wednesday", "2023-10-04", None, "day"), ("on Tuesday", "2023-10-03", None, "day"),
+                       ("A week earlier", None, None, "unresolved"), ("on September 28", "2023-09-28", None, "day")],
 }
 
 

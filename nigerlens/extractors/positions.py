@@ -29,7 +29,7 @@ from ..clauses import clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
 from ..resources import lexicon, phrase_pattern
 from ..tables import frame
-from ..taxonomy import issues_in
+from ..taxonomy import issues_in, issues_removed
 from .quotes import _np_before, attribute_article
 
 ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
@@ -197,11 +197,15 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
                 actors, how = last_actors, "coordinated verb"
             last_actors = actors or last_actors
+            removed = issues_removed(window, issues)
             for actor in actors:
                 for issue in found:
-                    if (actor, issue, stance) in seen:
+                    held = stance
+                    if issue in removed:  # "wanted foreign forces gone"
+                        held = "oppose" if stance == "support" else "support"
+                    if (actor, issue, held) in seen:
                         continue
-                    seen.add((actor, issue, stance))
+                    seen.add((actor, issue, held))
                     joint = max((j.end() for j in CONTRAST.finditer(text, 0, c.start())), default=0)
                     if joint not in reporters:
                         reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
@@ -212,7 +216,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             "article_id": article.id,
                             "actor": actor,
                             "issue": issue,
-                            "stance": stance,
+                            "stance": held,
                             "cue": re.sub(r"\s+", " ", c.group()),
                             "claimed_by": claimed.name if claimed else None,
                             "via": via_chain(article, claimed),
