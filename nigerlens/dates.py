@@ -305,7 +305,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
 
     if rule == "weekend":
         rel = g["rel"].lower()
-        if rel == "next" or (rel == "this" and t == "future"):
+        if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
             sat = _weekday(anchor, 5, "after")
             why = "the next weekend after"
         else:

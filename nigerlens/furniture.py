@@ -23,6 +23,15 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
     ("byline", "byline", r"^\s*By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: and [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\s*(?:[,·|].{0,60})?$"),
     ("footer", "copyright notice", r"^.{0,80}\bAll rights reserved\b.*$"),
     ("timestamp", "publication or update time", r"^\s*(?:Issued|Published|Updated|Modified|Last updated)(?: on)?\s*:.{0,60}$"),
+    # a line that is only a date and a time: "Mon 7 Aug 2023 12.30 BST", "August 7, 2023 at 9:14 a.m."
+    (
+        "timestamp",
+        "publication or update time",
+        r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+\d{4}"
+        r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    ),
+    # a byline without "By": "Jason Burke, Africa correspondent"
+    ("byline", "byline", r"^\s*[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3},(?: [\w-]+){0,4} (?:correspondent|editor|reporter|writer)\s*$"),
     ("byline", "news agency credit", r"^\s*(?:\(?(?:AFP|AP|Reuters|dpa|ANSA|EFE)\)?|with (?:AFP|AP|Reuters)(?: and (?:AFP|AP|Reuters))?)\s*$"),
     # wire credits closing the story: "(Reporting by John Irish; Editing by Alex Richardson)"
     (

@@ -46,6 +46,17 @@ REMOVAL = re.compile(
 )
 
 
+# "options other than the use of force", "talks instead of sanctions": the keyword is what is
+# not wanted
+EXCEPT = re.compile(r"\b(?:other\s+than|instead\s+of|rather\s+than|short\s+of|except|without)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
 def issues_removed(text: str, path: str | None = None) -> set[str]:
-    """Issue ids whose keyword in ``text`` is followed by its removal ("foreign forces gone")."""
-    return {issue for issue, rx in _issue_patterns(path) for m in rx.finditer(text) if REMOVAL.match(text, m.end())}
+    """Issue ids whose keyword in ``text`` is followed by its removal ("foreign forces gone") or
+    comes after "other than", "instead of" ... ("options other than the use of force")."""
+    return {
+        issue
+        for issue, rx in _issue_patterns(path)
+        for m in rx.finditer(text)
+        if REMOVAL.match(text, m.end()) or EXCEPT.search(text, 0, m.start())
+    }

@@ -25,7 +25,11 @@ OUTLETS = ["RT", "Reuters", "AFP", "AP"]
         ("Troops left.\n\nAFP", ["byline"]),
         ("Troops left.\n\n(AFP)", ["outlet_tag"]),  # a known outlet closing the text: its tag
         ("Troops left.\n\nwith AFP and Reuters", ["byline"]),
+        ("Headline\n\nJason Burke, Africa correspondent\n\nMon 7 Aug 2023 12.30 BST\n\nTroops left.", ["byline", "timestamp"]),
+        ("Headline\n\nAugust 7, 2023 at 9:14 a.m. EDT\n\nTroops left.", ["timestamp"]),
         # article text that looks a little like furniture stays
+        ("Troops left.\n\nOn 7 Aug 2023 the talks failed.", []),
+        ("Troops left.\n\nMohamed Bazoum, the ousted president, remains detained.", []),
         ("AFP reported that troops left.", []),
         ("Updated figures showed that troops left: 1,500 in all.", []),
         ("Troops left.\n\nRelated to the coup, France said it would withdraw its ambassador.", []),

@@ -61,6 +61,7 @@ CASES = [
     ("Niger's prime minister said the junta wanted foreign forces gone as soon as possible.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("The junta demanded that foreign troops leave by September.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("Paris wants to keep its military presence in Niger.", [("France", "foreign_troops_presence", "support")]),
+    ("Nigeria's senate urged the president to explore options other than the use of force.", [("Nigeria", "military_intervention", "oppose")]),
     # an appositive's possessive describes the subject; it is not a second subject
     ("Algeria, Niger's northern neighbour, has also warned against military action.", [("Algeria", "military_intervention", "oppose")]),
     ("Algeria, Mali and Chad warned against military action.",

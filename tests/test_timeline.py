@@ -61,6 +61,9 @@ CASES = [
     ("Blinken spoke to reporters Wednesday.", "2023-08-11", [("Wednesday", "2023-08-09", None, "day")]),
     # spans
     ("Le Figaro reported over the weekend.", "2023-08-14", [("over the weekend", "2023-08-12", "2023-08-13", "weekend")]),
+    # British "at the weekend", in the future tense: the coming weekend
+    ("West African leaders will meet at the weekend.", "2023-08-07", [("at the weekend", "2023-08-12", "2023-08-13", "weekend")]),
+    ("West African leaders met at the weekend.", "2023-08-07", [("at the weekend", "2023-08-05", "2023-08-06", "weekend")]),
     ("A defence official told reporters last week.", "2024-05-20", [("last week", "2024-05-13", "2024-05-19", "week")]),
     ("Protests grew earlier this week.", "2023-08-16", [("earlier this week", "2023-08-14", "2023-08-15", "week")]),
     ("Talks are planned next week.", "2023-08-16", [("next week", "2023-08-21", "2023-08-27", "week")]),
