@@ -71,6 +71,12 @@ def test_empty_table_keeps_columns_and_dtypes():
         ("The U.S. had roughly 1,100 troops in the country, which it has now withdrawn.", [("United States", 1100, None, "roughly", "past")]),
         # a range after a force noun, and a host after an adjective of place
         ("Ivory Coast has promised to contribute a battalion of 850 to 1,100 soldiers.", [("Ivory Coast", 850, 1100, "between", "pledged")]),
+        # a second actor and count sharing the first one's verb and unit
+        ("The US has about 1,100 troops in Niger, and France some 1,500, most of them at a base near the airport in Niamey.",
+         [("United States", 1100, None, "about", "present"), ("France", 1500, None, "some", "present")]),
+        ("France has 1,500 soldiers in Niger and Germany about 100.", [("France", 1500, None, None, "present"), ("Germany", 100, None, "about", "present")]),
+        ("The US has about 1,100 troops in Niger, and France 20% of the budget.", [("United States", 1100, None, "about", "present")]),
+        ("Dozens of Wagner fighters are reported to have arrived in neighbouring Mali.", [("Wagner Group", None, None, "dozens", "present")]),
         # "respectively" pairs a list of counts with as many coordinated actors
         ("Germany and Italy also have smaller contingents, of about 100 and 300 soldiers respectively.",
          [("Germany", 100, None, "about", "present"), ("Italy", 300, None, "about", "present")]),

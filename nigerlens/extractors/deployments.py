@@ -141,7 +141,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 owner, how = _owner_of(text, m, gaz, previous_owners)
                 if owner is None and last_person and _HE_SHE.search(text, 0, m.start()):
                     owner, how = last_person, "pronoun"  # "He said the 1,500 troops would leave"
-                pairs = [(owner, count, high, qualifier, how)]
+                pairs = [(owner, count, high, qualifier, how), *_gapped(text, m, current_owners)]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
             if default_host is None:
@@ -174,6 +174,28 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
 
 
 _HE_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+# "The US has about 1,100 troops in Niger, and France some 1,500": a second actor and count
+# sharing the first one's verb and unit
+_GAP = re.compile(r"[^,;.]{0,40}?\s*,?\s+(?:and|while|with)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+@cache
+def _gapped_count() -> re.Pattern:
+    return re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?P<count>{COUNT})(?=\s*(?:[,.;)]|$)|\s+more\b)", re.IGNORECASE | re.VERBOSE)
+
+
+def _gapped(text: str, m: re.Match, owners: list) -> list[tuple]:
+    """``[(owner, count, high, qualifier, "gapped")]`` for a count after ``m`` whose verb and unit
+    are left out ("..., and France some 1,500"); else ``[]``."""
+    gap = _GAP.match(text, m.end())
+    owner = next((o for o in owners if gap and o.start == gap.end()), None)
+    if owner is None:
+        return []
+    c = _gapped_count().match(text, owner.end)
+    if not c:
+        return []
+    count, high, qualifier = parse_count(re.match(COUNT, c.group("count"), re.IGNORECASE | re.VERBOSE))
+    return [(owner, count, high, qualifier, "gapped")] if count is not None else []
 
 
 def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> tuple:
