@@ -102,3 +102,13 @@ def test_a_cited_source_keeps_the_outlet_that_cited_it():
             '"We are not leaving the region," one of the officials said.')
     df = nl.quotes(nl.from_text(text, outlet="Sahel Monitor"))
     assert df[["speaker_affiliation", "via"]].values.tolist() == [["United States", "Sahel Monitor > The Washington Post"]]
+
+
+@pytest.mark.parametrize("text, via", [
+    ('Bazoum wrote in the Washington Post last week that the coup would have "devastating consequences".', "The Guardian > The Washington Post"),
+    ('Macron said in an interview with Le Monde that France would "not give in".', "The Guardian > Le Monde"),
+    ('Macron said in Paris that France would "not give in".', "The Guardian"),  # a place, not an outlet
+    ('"We will stay," Macron told Le Figaro.', "The Guardian > Le Figaro"),
+])
+def test_the_outlet_a_speaker_wrote_in_or_spoke_to_is_in_the_chain(text, via):
+    assert nl.quotes(nl.from_text(text, outlet="The Guardian"))["via"].tolist() == [via]

@@ -63,13 +63,25 @@ def _frame_via(blank: str, sent: Span, disc: Discourse) -> tuple[str, ...]:
     return tuple(out)
 
 
+# "wrote in the Washington Post", "said in an interview with Le Monde", "told the paper"
+_IN_OUTLET = re.compile(
+    r"\s*(?:(?:in|for|to)\s+(?:an?\s+(?:op-ed|opinion\s+piece|article|column|interview|letter)\s+(?:in|for|with|to)\s+)?"
+    r"|in\s+an?\s+interview\s+with\s+)",
+    re.IGNORECASE,
+)
+
+
 def _told_outlet(cue: str, rest: str, pos: int, disc: Discourse) -> tuple[str, ...]:
-    """ "told Le Figaro" / "told the paper": the outlet that relayed the speaker's words."""
+    """ "told Le Figaro" / "told the paper" / "wrote in the Washington Post" / "said in an
+    interview with Le Monde": the outlet that relayed the speaker's words."""
     if cue not in ("told", "tells"):
-        return ()
+        inside = _IN_OUTLET.match(rest)
+        if not inside or not inside.group().strip():
+            return ()
+        rest = rest[inside.end() :]
     who = rest.lstrip()[:40]
     outlets = disc.gaz.actor_mentions(who, kinds=("outlet",))
-    if outlets and outlets[0].start == 0:
+    if outlets and who[: outlets[0].start].lower() in ("", "the "):
         return (outlets[0].name,)
     if OUTLET_BACK.match(who):
         last = disc.last_outlet(pos)
