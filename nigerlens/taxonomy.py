@@ -33,6 +33,11 @@ def _issue_patterns(path: str | None = None) -> tuple[tuple[str, re.Pattern], ..
     )
 
 
+def keyword_spans(text: str, path: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the issue keywords in ``text`` ("budget support"), in no particular order."""
+    return [m.span() for _, rx in _issue_patterns(path) for m in rx.finditer(text)]
+
+
 def issues_in(text: str, path: str | None = None) -> list[str]:
     """Issue ids whose keywords appear in ``text``, in taxonomy order."""
     return [issue for issue, rx in _issue_patterns(path) if rx.search(text)]

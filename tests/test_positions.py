@@ -62,6 +62,10 @@ CASES = [
     ("The junta demanded that foreign troops leave by September.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("Paris wants to keep its military presence in Niger.", [("France", "foreign_troops_presence", "support")]),
     ("Nigeria's senate urged the president to explore options other than the use of force.", [("Nigeria", "military_intervention", "oppose")]),
+    # a stance word inside an issue keyword ("budget support") is part of the issue
+    ("The EU has halted budget support.", [("European Union", "aid_to_niger", "oppose")]),
+    ("Algeria, which has offered to mediate, said it opposed any foreign intervention.",
+     [("Algeria", "talks_with_junta", "support"), ("Algeria", "military_intervention", "oppose")]),
     # an appositive's possessive describes the subject; it is not a second subject
     ("Algeria, Niger's northern neighbour, has also warned against military action.", [("Algeria", "military_intervention", "oppose")]),
     ("Algeria, Mali and Chad warned against military action.",

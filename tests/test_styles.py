@@ -1,4 +1,4 @@
-"""Texts in six house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
+"""Texts in seven house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
 
 Written after the rules, to find where they break; the misses that remain are listed at the end
 of each table as comments rather than asserted away.
@@ -37,6 +37,10 @@ DEPLOYMENTS = {
     "f24-20230826": [("France", 1500, None, "around", "present"), ("France", 1000, None, None, "present"),
                      ("Ivory Coast", 850, 1100, "between", "pledged")],
     "sahel-20231004": [("United States", 1000, None, "about", "present")],
+    # "..., and France some 1,500" shares the verb and unit; "Dozens of Wagner fighters"
+    "guardian-20230807": [("United States", 1100, None, "about", "present"), ("France", 1500, None, "some", "present"),
+                          ("Wagner Group", None, None, "dozens", "present")],
+    # missed: "Italy and Germany have a few hundred more" (unit and place left to the sentence before)
 }
 
 
@@ -58,6 +62,7 @@ BASES = {
     "reuters-20230924": [],
     "f24-20230826": [],
     "sahel-20231004": [],
+    "guardian-20230807": [("France", "Niamey")],
 }
 
 
@@ -93,6 +98,14 @@ POSITIONS = {
     ],
     # "the junta wanted foreign forces gone", said by its own prime minister: no claimant
     "sahel-20231004": [("Niger junta", "foreign_troops_presence", "oppose", None)],
+    "guardian-20230807": [
+        ("Nigeria", "military_intervention", "oppose", None),  # "options other than the use of force"
+        ("Algeria", "talks_with_junta", "support", None),  # "has offered to mediate"
+        ("Algeria", "military_intervention", "oppose", None),
+        ("European Union", "aid_to_niger", "oppose", None),  # "halted budget support"
+        # missed: ECOWAS for reinstating Bazoum ("had given the coup leaders until Sunday to step
+        # down"); Chad "has ruled out taking part"; the African Union's suspension of Niger
+    ],
 }
 
 
@@ -109,6 +122,8 @@ def test_quotes_keep_their_speakers(tables):
     assert got == [("Emmanuel Macron", "France", "Reuters"), ("Emmanuel Macron", "France", "Reuters"), ("Niger junta", "Niger junta", "Reuters")]
     got = rows(tables["quotes"], ["text", "speaker"], "bbc-20230808")
     assert got == [("Niger is a crucial partner for us", "Antony Blinken")]
+    got = rows(tables["quotes"], ["speaker", "via"], "guardian-20230807")
+    assert got == [("Mohamed Bazoum", "The Guardian > The Washington Post")]  # "wrote in the Washington Post"
 
 
 def test_attribution_chains(tables):
@@ -144,6 +159,10 @@ EVENTS = {
     # "A week earlier, on September 28": the offset has no date before it in its sentence
     "sahel-20231004": [("on Wednesday", "2023-10-04", None, "day"), ("on Tuesday", "2023-10-03", None, "day"),
                        ("A week earlier", None, None, "unresolved"), ("on September 28", "2023-09-28", None, "day")],
+    # "will meet at the weekend", on a Monday: the coming weekend; the timestamp line is not read
+    "guardian-20230807": [("at the weekend", "2023-08-12", "2023-08-13", "weekend"), ("until Sunday", "2023-08-06", None, "day"),
+                          ("on Saturday", "2023-08-05", None, "day"), ("in July", "2023-07-01", "2023-07-31", "month"),
+                          ("26 July", "2023-07-26", None, "day"), ("last week", "2023-07-31", "2023-08-06", "week")],
 }
 
 
@@ -164,5 +183,8 @@ def test_furniture(tables):
         ("bbc-20230808", "related_links", "Related Topics\nNiger\nAfrica"),
         ("f24-20230826", "timestamp", "Issued on: 26/08/2023 - 09:12"),
         ("f24-20230826", "byline", "AFP"),
+        ("guardian-20230807", "title", "Niger's neighbours split over military action as deadline passes"),
+        ("guardian-20230807", "byline", "Jason Burke, Africa correspondent"),
+        ("guardian-20230807", "timestamp", "Mon 7 Aug 2023 12.30 BST"),
         ("reuters-20230924", "byline", "(Reporting by John Irish; Editing by Alex Richardson)"),
     ]

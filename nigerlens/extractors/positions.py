@@ -29,7 +29,7 @@ from ..clauses import clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
 from ..resources import lexicon, phrase_pattern
 from ..tables import frame
-from ..taxonomy import issues_in, issues_removed
+from ..taxonomy import issues_in, issues_removed, keyword_spans
 from .quotes import _np_before, attribute_article
 
 ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
@@ -170,6 +170,9 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         cues = find_cues(text)
         if not cues:
             continue
+        # "support" in "halted budget support" is part of the issue, not a stance
+        keywords = keyword_spans(text, issues)
+        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in keywords)]
         reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
         seen = set()
         last_actors: list[str] = []
