@@ -64,6 +64,7 @@ CASES = [
     ("Nigeria's senate urged the president to explore options other than the use of force.", [("Nigeria", "military_intervention", "oppose")]),
     # a stance word inside an issue keyword ("budget support") is part of the issue
     ("The EU has halted budget support.", [("European Union", "aid_to_niger", "oppose")]),
+    ("ECOWAS leaders met. It first threatened force at a summit on July 30.", [("ECOWAS", "military_intervention", "support")]),  # the keyword starts with the cue
     ("Algeria, which has offered to mediate, said it opposed any foreign intervention.",
      [("Algeria", "talks_with_junta", "support"), ("Algeria", "military_intervention", "oppose")]),
     # an appositive's possessive describes the subject; it is not a second subject

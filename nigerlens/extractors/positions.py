@@ -170,9 +170,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         cues = find_cues(text)
         if not cues:
             continue
-        # "support" in "halted budget support" is part of the issue, not a stance
+        # "support" in "halted budget support" is part of the issue, not a stance (a keyword that
+        # begins with the cue, "threatened force", leaves it a cue)
         keywords = keyword_spans(text, issues)
-        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in keywords)]
+        cues = [c for c in cues if not any(s < c.start() and c.end() <= e for s, e in keywords)]
         reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
         seen = set()
         last_actors: list[str] = []
