@@ -53,6 +53,11 @@ def test_base_rules(text, expected):
      [("Agadez", "drone base"), ("Niamey", "Air Base 101")]),
     ("France has troops at Air Base 101 in Niamey and at a forward operating base in Ouallam.",
      [("Niamey", "Air Base 101"), ("Ouallam", "forward operating base")]),
+    # one place, two bases: the one in the place's own clause; an appositive describes one base
+    ("About 500 US troops were based at the drone facility, while the rest were at Air Base 101 near Niamey's airport.",
+     [("Niamey", "Air Base 101")]),
+    ("About 1,000 American personnel remain, most of them at Air Base 201, a $110 million drone facility on the outskirts of Agadez.",
+     [("Agadez", "Air Base 201; drone facility")]),
     # one base, two places: the description is the base's for both
     ("American troops are divided between two bases, located in the Niger capital of Niamey and the northern city of Agadez.",
      [("Niamey", "base"), ("Agadez", "base")]),

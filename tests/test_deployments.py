@@ -69,6 +69,9 @@ def test_empty_table_keeps_columns_and_dtypes():
          [("France", 1000, 1500, "between", "present")]),
         ("The U.S. said it had repositioned some of its roughly 1,100 troops to Agadez.", [("United States", 1100, None, "roughly", "present")]),
         ("The U.S. had roughly 1,100 troops in the country, which it has now withdrawn.", [("United States", 1100, None, "roughly", "past")]),
+        # a force noun whose count has its own unit and owner: "a contingent of around 100 Russian personnel"
+        ("A contingent of around 100 Russian personnel is believed to be in the country.", [("Russia", 100, None, "around", "present")]),
+        ("Roughly 1,000 American troops were stationed in Niger before the junta revoked the agreement.", [("United States", 1000, None, "roughly", "past")]),
         # a range after a force noun, and a host after an adjective of place
         ("Ivory Coast has promised to contribute a battalion of 850 to 1,100 soldiers.", [("Ivory Coast", 850, 1100, "between", "pledged")]),
         # a second actor and count sharing the first one's verb and unit

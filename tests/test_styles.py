@@ -1,4 +1,4 @@
-"""Texts in seven house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
+"""Texts in eight house styles (tests/fixtures/styles/): the rows nigerlens reads from each.
 
 Written after the rules, to find where they break; the misses that remain are listed at the end
 of each table as comments rather than asserted away.
@@ -41,6 +41,12 @@ DEPLOYMENTS = {
     "guardian-20230807": [("United States", 1100, None, "about", "present"), ("France", 1500, None, "some", "present"),
                           ("Wagner Group", None, None, "dozens", "present")],
     # missed: "Italy and Germany have a few hundred more" (unit and place left to the sentence before)
+    "defnews-20240806": [
+        ("United States", 1000, None, "roughly", "past"),  # "were stationed in Niger before the junta revoked ..."
+        (None, 24, None, "fewer than", "present"),  # "Fewer than two dozen troops remain": no owner named, none guessed
+        ("Russia", 100, None, "around", "present"),  # "A contingent of around 100 Russian personnel"
+        # missed: "About 500 of them were based at the ... drone facility" (a count of "them")
+    ],
 }
 
 
@@ -63,7 +69,14 @@ BASES = {
     "f24-20230826": [],
     "sahel-20231004": [],
     "guardian-20230807": [("France", "Niamey")],
+    "defnews-20240806": [("United States", "Agadez"), ("United States", "Niamey"), ("Russia", "Niamey")],
 }
+
+
+def test_each_base_keeps_its_own_description(tables):
+    got = rows(tables["bases"], ["place", "description"], "defnews-20240806")
+    # "at the $110 million drone facility, while the rest were at Air Base 101 near Niamey's airport"
+    assert got == [("Agadez", "Air Base 201"), ("Niamey", "Air Base 101"), ("Niamey", "Air Base 101")]
 
 
 @pytest.mark.parametrize("article", BASES)
@@ -106,6 +119,7 @@ POSITIONS = {
         # missed: ECOWAS for reinstating Bazoum ("had given the coup leaders until Sunday to step
         # down"); Chad "has ruled out taking part"; the African Union's suspension of Niger
     ],
+    "defnews-20240806": [("Niger junta", "foreign_troops_presence", "oppose", None)],  # "revoked a military cooperation agreement"
 }
 
 
@@ -163,6 +177,9 @@ EVENTS = {
     "guardian-20230807": [("at the weekend", "2023-08-12", "2023-08-13", "weekend"), ("until Sunday", "2023-08-06", None, "day"),
                           ("on Saturday", "2023-08-05", None, "day"), ("in July", "2023-07-01", "2023-07-31", "month"),
                           ("26 July", "2023-07-26", None, "day"), ("last week", "2023-07-31", "2023-08-06", "week")],
+    "defnews-20240806": [("Monday", "2024-08-05", None, "day"), ("in March", "2024-03-01", "2024-03-31", "month"),
+                         ("on Aug. 5", "2024-08-05", None, "day"), ("in April", "2024-04-01", "2024-04-30", "month"),
+                         ("on Tuesday", "2024-08-06", None, "day")],
 }
 
 

@@ -44,7 +44,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     )
     # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men"
     force_of = re.compile(
-        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
+        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s+(?:{_MODIFIER}\s+){{1,3}}(?:{unit})\b)(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
         re.IGNORECASE | re.VERBOSE,
     )
     return counted, force_of
