@@ -41,6 +41,8 @@ QUANTIFIED_OF = re.compile(
     re.IGNORECASE,
 )
 OWNER_KINDS = ("state", "organisation", "armed group", "person")
+# what stands between coordinated actors: "Mali and Burkina Faso", "Germany, Italy and Chad"
+JOINED = r"\s*(?:,|and|,\s*and)\s*"
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def _punkt():
     return PunktSentenceTokenizer(params)
 
 
-def _blocks(text: str) -> Iterable[tuple[int, int]]:
+def blocks(text: str) -> Iterable[tuple[int, int]]:
     """Paragraph spans: split on blank lines, or on single line breaks when there are none."""
     splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
     start = 0
@@ -56,7 +56,7 @@ def content_paragraphs(text: str, set_aside: Iterable[SetAside] = ()) -> list[Sp
     # hole that can reach past a cursor
     ends = list(accumulate((h_end for _, h_end in holes), max))
     out: list[Span] = []
-    for start, end in _blocks(text):
+    for start, end in blocks(text):
         cursor = start
         # blocks and holes are both in text order: start at the first hole that ends after us
         for h_start, h_end in holes[bisect_right(ends, cursor) :]:

@@ -25,13 +25,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from .article import Article, SetAside
+from .sentences import blocks
 
 WINDOW = 400_000  # characters read at a time; a text this long or shorter is read whole
 CONTEXT = 20_000  # characters of text read before and after a window, for its edges
 
-# the paragraph breaks of nigerlens.sentences: blank lines, or single line breaks without them
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-_NEWLINE = re.compile(r"\r?\n|\r")
 _SPACE = re.compile(r"\s+")
 
 # offset columns of the extracted tables: shifted from the window into the whole text
@@ -71,8 +69,7 @@ class Window:
 def breaks(text: str) -> list[int]:
     """Offsets where paragraphs begin (after each paragraph break), in order; the same breaks
     that :mod:`nigerlens.sentences` splits paragraphs on."""
-    splitter = _BLANK_LINE if _BLANK_LINE.search(text) else _NEWLINE
-    found = [m.end() for m in splitter.finditer(text)]
+    found = [start for start, _ in blocks(text)][1:]
     if not found:  # one huge paragraph: fall back on spaces (sentences at the cuts may differ)
         found = [m.end() for m in _SPACE.finditer(text)]
     return found

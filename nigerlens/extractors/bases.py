@@ -17,6 +17,7 @@ import re
 from functools import cache
 
 from ..article import Article
+from ..attribution import CONTRAST
 from ..clauses import OWNER_KINDS, clause_at, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..resources import alternation, lexicon
@@ -85,7 +86,7 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
             # "... at the drone facility, while the rest were at Air Base 101 near Niamey": only
             # the bases in the place's own clause ("Air Base 201, a drone facility near Agadez" keeps both)
             at = next((p.start for p in linked if p.name == place_names[0]), len(text))
-            joint = max((j.end() for j in _JOINT.finditer(text, 0, at)), default=0)
+            joint = max((j.end() for j in CONTRAST.finditer(text, 0, at)), default=0)
             own = [d for start, d in described if d and start >= joint and d in descriptions]
             description = "; ".join(dict.fromkeys(own)) or description
         for name in place_names:
@@ -120,7 +121,6 @@ def _nearest_description(place: str, linked, named_places: dict, described: list
     return max(before)[1] if before else None
 
 
-_JOINT = re.compile(r"(?:[,;]\s*(?:while|whereas|but)|;)\s+", re.IGNORECASE)
 _HOUSES = re.compile(
     r"\s*,?\s+(?:(?:that|which)\s+(?:houses|hosts|housed|hosted|is\s+used\s+by|was\s+used\s+by)|housing|hosting|used\s+by)"
     r"\s+(?:the\s+|some\s+|about\s+|around\s+)?(?:[\d,]+\s+)?",

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import cache
 
 from ..article import Article
-from ..clauses import OWNER_KINDS, clause_at, owner_mentions, resolve_owner
+from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..numbers import COUNT, NUMBER, _qualifier_regex, number_value, parse_count
 from ..resources import alternation, lexicon, phrase_pattern
@@ -231,7 +231,7 @@ def _respectively(text: str, m: re.Match, owners: list, count: int | None, quali
     group = before[-1:]
     while len(group) < len(counts) and len(before) > len(group):
         prev = before[-len(group) - 1]
-        if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:the\s+)?", text[prev.end : group[0].start], re.IGNORECASE):
+        if not re.fullmatch(rf"{JOINED}(?:the\s+)?", text[prev.end : group[0].start], re.IGNORECASE):
             break
         group.insert(0, prev)
     if len(group) != len(counts):

@@ -25,7 +25,7 @@ from ..attribution import (
     speech_cues,
     via_chain,
 )
-from ..clauses import clause_at, owner_mentions, resolve_owner
+from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
 from ..resources import lexicon, phrase_pattern
 from ..tables import frame
@@ -77,7 +77,7 @@ def _cue_rows() -> tuple[dict, ...]:
     return tuple(sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True))
 
 
-_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*")
+_JOINED = re.compile(JOINED)
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
 
