@@ -42,9 +42,11 @@ def test_evaluate_command_prints_scores_per_table(capsys):
     assert main(["evaluate", str(DEV)]) == 0
     out = capsys.readouterr().out
     lines = {line.split()[0]: line.split() for line in out.splitlines() if line and not line.startswith(("table", "miss", "false", "problem"))}
-    assert set(lines) == set(TABLES)
+    assert set(lines) == set(TABLES) | {"attribution"}
     assert float(lines["deployments"][3]) == 1.0  # F1
-    assert "false hit" in out  # the misses and false hits are listed
+    assert main(["evaluate", str(DEV.parent / "train")]) == 0
+    out = capsys.readouterr().out
+    assert "false hit" in out and "miss " in out  # the misses and false hits are listed
 
 
 @pytest.mark.parametrize("args, code, message", [(["evaluate", "/nonexistent-gold"], 2, "not a folder"), (["evaluate", "."], 1, "no article with a .gold.json")])
