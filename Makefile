@@ -31,7 +31,7 @@ $(VENV)/.stamp-lab: pyproject.toml $(VENV)/.stamp-base
 	@touch $@ $(VENV)/.stamp-notebooks
 
 run: $(VENV)/.stamp-notebooks  ## execute every notebook on the bundled article; HTML to out/notebooks, CSV to out/tables
-	MPLBACKEND=Agg $(PY) -m nigerlens.notebooks --article $(ARTICLE) --out $(OUT)
+	MPLBACKEND=Agg $(PY) -m nigerlens.outputs.notebooks --article $(ARTICLE) --out $(OUT)
 
 test: $(VENV)/.stamp-dev  ## install the dev extras and run the tests
 	$(PY) -m pytest

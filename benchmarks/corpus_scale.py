@@ -117,9 +117,9 @@ def measure(spec: dict) -> dict:
 
     import pandas  # noqa: F401 - imported before the baseline, as every mode needs it
 
-    from nigerlens.distributed import extract_dask
-    from nigerlens.pipeline import extract
-    from nigerlens.stream import extract_to
+    from nigerlens.corpus.dask import extract_dask
+    from nigerlens.corpus.extract import extract
+    from nigerlens.corpus.stream import extract_to
 
     paths, out, mode, jobs = spec["paths"], spec["out"], spec["mode"], spec["jobs"]
     baseline = proc_status_mib("VmRSS")

@@ -30,7 +30,7 @@ from pathlib import Path
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import nigerlens as nl  # noqa: E402
-from nigerlens.explore.explorers import Explorer  # noqa: E402
+from nigerlens.explorers.explorer import Explorer  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 STANDBY = ROOT / "tests" / "fixtures" / "dev" / "wire-20230811-ecowas-standby.txt"

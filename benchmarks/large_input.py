@@ -3,7 +3,7 @@
 Two runs, each in a fresh process so its peak resident size (VmHWM) is its own:
 
 - one article of about 50 MB (the bundled and dev texts repeated), streamed to CSV with
-  ``nigerlens.stream.extract_to`` on all cores (it is read in windows, ``nigerlens.windows``);
+  ``nigerlens.corpus.stream.extract_to`` on all cores (it is read in windows, ``nigerlens.text.windows``);
 - a corpus of 10,000 generated articles (``corpus_scale.generate_corpus``) streamed to CSV
   on all cores.
 
@@ -26,7 +26,7 @@ CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {here!r})
-from nigerlens.stream import extract_to
+from nigerlens.corpus.stream import extract_to
 
 paths, out, jobs = {paths!r}, {out!r}, {jobs!r}
 t = time.perf_counter()

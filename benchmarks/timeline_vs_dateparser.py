@@ -4,7 +4,7 @@ Both tools read the same analysed text (``Article.sentences``, page furniture ex
 bundled article and the four dev articles, anchored on the publication date, and are scored
 against the hand-annotated ``events`` of each ``.gold.json``:
 
-- strict: ``nigerlens.evaluate.score_rows("events", ...)``, key (date, date_end, precision);
+- strict: ``nigerlens.analysis.evaluate.score_rows("events", ...)``, key (date, date_end, precision);
   dateparser's single datetimes become day rows with no end date;
 - lenient: the start date alone, so dateparser is not penalised for having no ranges.
 
@@ -28,8 +28,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import nigerlens as nl
-from nigerlens.evaluate import Score, gold_path, score_rows
-from nigerlens.export import records
+from nigerlens.analysis.evaluate import Score, gold_path, score_rows
+from nigerlens.tables.export import records
 
 try:
     from dateparser.search import search_dates

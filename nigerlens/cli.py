@@ -5,11 +5,11 @@
     nigerlens report PATH... --out DIR [--published YYYY-MM-DD]
     nigerlens evaluate GOLD_DIR [--quiet]
 
-Each sub-command mirrors a library call (``extract`` -> :func:`nigerlens.pipeline.extract`;
-with ``--stream`` or ``--format parquet`` -> :func:`nigerlens.stream.extract_to`; with ``--dask``
-or ``--scheduler`` -> :func:`nigerlens.distributed.extract_dask`;
-``report`` -> :func:`nigerlens.report.write_report`, ``evaluate`` ->
-:func:`nigerlens.evaluate.evaluate_dir`).
+Each sub-command mirrors a library call (``extract`` -> :func:`nigerlens.corpus.extract.extract`;
+with ``--stream`` or ``--format parquet`` -> :func:`nigerlens.corpus.stream.extract_to`; with ``--dask``
+or ``--scheduler`` -> :func:`nigerlens.corpus.dask.extract_dask`;
+``report`` -> :func:`nigerlens.outputs.report.write_report`, ``evaluate`` ->
+:func:`nigerlens.analysis.evaluate.evaluate_dir`).
 User errors are one line on stderr and a non-zero exit, never a traceback.
 """
 
@@ -50,7 +50,7 @@ _INVALID = object()
 
 def _published(args):
     """The --published date, None when not given, or _INVALID after printing why."""
-    from .load import parse_date
+    from nigerlens.ingest.load import parse_date
 
     try:
         return parse_date(args.published, where="--published date")
@@ -60,7 +60,7 @@ def _published(args):
 
 
 def _evaluate(args) -> int:
-    from .evaluate import evaluate_dir, report
+    from nigerlens.analysis.evaluate import evaluate_dir, report
 
     try:
         totals, per_article, problems = evaluate_dir(args.gold_dir)
@@ -75,8 +75,8 @@ def _evaluate(args) -> int:
 
 
 def _extract(args) -> int:
-    from .export import to_json, write_tables
-    from .pipeline import extract
+    from nigerlens.corpus.extract import extract
+    from nigerlens.tables.export import to_json, write_tables
 
     published = _published(args)
     if published is _INVALID:
@@ -95,7 +95,7 @@ def _extract(args) -> int:
     elif args.chunk_size < 1 or (args.partitions is not None and args.partitions < 1):
         problem = "--chunk-size and --partitions must be at least 1"
     elif args.scheduler is not None:
-        from .distributed import check_address
+        from nigerlens.corpus.dask import check_address
 
         try:
             check_address(args.scheduler)
@@ -123,11 +123,11 @@ def _extract(args) -> int:
 def _extract_to_disk(args, published, fmt: str, dask: bool) -> int:
     """``extract --stream`` / ``--format parquet`` / ``--dask`` / ``--scheduler``: tables written
     to --out as they are made."""
-    from .stream import MissingExtraError, extract_to
+    from nigerlens.corpus.stream import MissingExtraError, extract_to
 
     try:
         if dask:
-            from .distributed import extract_dask
+            from nigerlens.corpus.dask import extract_dask
 
             result = extract_dask(args.paths, args.out, scheduler=args.scheduler, published=published, npartitions=args.partitions)
         else:
@@ -151,8 +151,8 @@ def _extract_to_disk(args, published, fmt: str, dask: bool) -> int:
 
 
 def _report(args) -> int:
-    from .load import load_corpus
-    from .report import write_report
+    from nigerlens.ingest.load import load_corpus
+    from nigerlens.outputs.report import write_report
 
     published = _published(args)
     if published is _INVALID:

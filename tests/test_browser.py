@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from nigerlens.notebooks import NOTEBOOKS_DIR
+from nigerlens.outputs.notebooks import NOTEBOOKS_DIR
 from nigerlens.resources import BUNDLED_ARTICLE
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, only_loopback, voila

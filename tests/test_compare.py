@@ -9,19 +9,19 @@ import pandas as pd
 import pytest
 
 import nigerlens as nl
-from nigerlens.chronology import CONFLICT_WINDOW_DAYS, parse_dates
-from nigerlens.compare import (
+from nigerlens.analysis.chronology import CONFLICT_WINDOW_DAYS, parse_dates
+from nigerlens.analysis.compare import (
     COMPARE_COLUMNS,
     compare_deployments,
-    count_interval,
     deployment_reports,
     positions_over_time,
     reports_agree,
 )
+from nigerlens.analysis.counts import count_interval
 from nigerlens.plots import plot_chronology, plot_troop_reports
 from nigerlens.plots.corpus import CONFLICT_COLOR
 from nigerlens.resources import data_path
-from nigerlens.tables import frame
+from nigerlens.tables.schema import frame
 
 
 @pytest.fixture(scope="session")

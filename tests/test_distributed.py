@@ -7,7 +7,7 @@ import pytest
 
 import nigerlens as nl
 from nigerlens.cli import main
-from nigerlens.distributed import extract_dask, read_parquet_tables
+from nigerlens.corpus.dask import extract_dask, read_parquet_tables
 
 from .conftest import BUNDLED_PATH, DEV_ARTICLES
 

@@ -8,10 +8,10 @@ import pandas as pd
 import pytest
 
 import nigerlens as nl
-from nigerlens.article import SetAside
-from nigerlens.explore import article_html, evidence_pane_html, filter_table
-from nigerlens.explore.filters import actors_present, event_dates, table_kind
-from nigerlens.tables import frame
+from nigerlens.explorers import article_html, evidence_pane_html, filter_table
+from nigerlens.explorers.filters import actors_present, event_dates, table_kind
+from nigerlens.tables.schema import frame
+from nigerlens.text.spans import SetAside
 
 from .conftest import DEV
 
@@ -21,7 +21,7 @@ HOSTILE = DEV / "web-20231011-us-coup-designation.html"
 
 
 def explore(source, **kwargs):
-    from nigerlens.explore import explore
+    from nigerlens.explorers import explore
 
     return explore(source, **kwargs)
 
@@ -125,15 +125,15 @@ def test_actors_present_and_event_dates(gazetteer):
 
 
 def test_importing_the_filters_does_not_import_ipywidgets():
-    code = ("import sys, nigerlens, nigerlens.explore; from nigerlens.explore import filter_table; "
+    code = ("import sys, nigerlens, nigerlens.explorers; from nigerlens.explorers import filter_table; "
             "assert 'ipywidgets' not in sys.modules and 'matplotlib' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_nl_explore_is_callable_after_importing_the_package(bundled):
-    import nigerlens.explore
+    import nigerlens.explorers  # noqa: F401  (no module of that name hides the function any more)
 
-    x = nigerlens.explore(bundled)
+    x = nl.explore(bundled)
     assert type(x).__name__ == "Explorer"
 
 
@@ -352,7 +352,7 @@ def test_only_the_visible_plot_is_drawn(ex):
     ("explore_positions", "positions", {"actor", "issue"}),
 ])
 def test_small_explorers(name, kind, filters, bundled):
-    import nigerlens.explore as ne
+    import nigerlens.explorers as ne
 
     x = getattr(ne, name)(bundled)
     assert x.tabs is None and set(x.filters) == filters

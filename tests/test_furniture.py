@@ -1,6 +1,6 @@
 import pytest
 
-from nigerlens.furniture import find_furniture
+from nigerlens.ingest.furniture import find_furniture
 
 OUTLETS = ["RT", "Reuters", "AFP", "AP"]
 

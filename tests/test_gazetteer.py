@@ -1,6 +1,6 @@
 import pytest
 
-from nigerlens.gazetteer import default_gazetteer
+from nigerlens.rules.gazetteer import default_gazetteer
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ def test_canonical_names_from_the_issue_are_present():
 
 def test_a_place_without_coordinates_gets_them_from_geonames(tmp_path, monkeypatch):
     from nigerlens import resources
-    from nigerlens.gazetteer import Gazetteer
+    from nigerlens.rules.gazetteer import Gazetteer
 
     (tmp_path / "actors.csv").write_text("name,kind,aliases,affiliation\nFrance,state,French,\n", encoding="utf-8")
     (tmp_path / "places.csv").write_text("name,aliases,country,latitude,longitude,source\nZinder,Zinder,Niger,,,\n", encoding="utf-8")

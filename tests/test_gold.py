@@ -8,7 +8,7 @@ printed with -s.
 import pytest
 
 import nigerlens as nl
-from nigerlens.evaluate import KEYS, evaluate_article, evaluate_dir, gold_path
+from nigerlens.analysis.evaluate import KEYS, evaluate_article, evaluate_dir, gold_path
 
 from .conftest import BUNDLED_PATH, DEV, DEV_ARTICLES
 
@@ -58,7 +58,7 @@ def test_train_texts_stay_above_their_floor(train_totals, table):
 
 
 def test_scoring_counts_distinct_facts_not_mentions():
-    from nigerlens.evaluate import score_rows
+    from nigerlens.analysis.evaluate import score_rows
 
     gold = [{"actor": "France", "count": 1500, "count_high": None}]
     found = [{"actor": "France", "count": 1500, "count_high": None}] * 3 + [{"actor": "Mali", "count": 10, "count_high": None}] * 2
@@ -83,7 +83,7 @@ def test_scoring_counts_distinct_facts_not_mentions():
     ],
 )
 def test_quotes_match_on_first_words_and_attribution_on_speaker_or_affiliation(found, quotes, attribution):
-    from nigerlens.evaluate import score_quotes
+    from nigerlens.analysis.evaluate import score_quotes
 
     gold = [{"speaker": "Amadou Abdramane", "affiliation": "Niger junta", "starts_with": "“We will respond"}]
     q, a = score_quotes(gold, found)
@@ -92,7 +92,7 @@ def test_quotes_match_on_first_words_and_attribution_on_speaker_or_affiliation(f
 
 
 def test_scoring_counts_misses_and_false_hits():
-    from nigerlens.evaluate import score_rows
+    from nigerlens.analysis.evaluate import score_rows
 
     gold = [{"actor": "France", "place": "Niamey"}, {"actor": "France", "place": "Ayorou"}]
     found = [{"actor": "France", "place": "Niamey"}, {"actor": "Niger", "place": "Niamey"}]

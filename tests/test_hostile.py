@@ -6,7 +6,7 @@ import pytest
 
 import nigerlens as nl
 from nigerlens.cli import main
-from nigerlens.load import LoadError, load_article
+from nigerlens.ingest.load import LoadError, load_article
 
 from .conftest import DEV
 
@@ -63,7 +63,7 @@ def test_ids_from_metadata_stay_file_names(tmp_path, value):
 
 
 def test_nothing_is_written_half(tmp_path, monkeypatch):
-    from nigerlens import export
+    from nigerlens.tables import export
 
     target = tmp_path / "tables"
     target.mkdir()

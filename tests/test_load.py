@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 import nigerlens as nl
-from nigerlens.load import LoadError, load_article, load_corpus
+from nigerlens.ingest.load import LoadError, load_article, load_corpus
 
 from .conftest import DEV
 

@@ -9,9 +9,9 @@ import nbformat
 import pandas as pd
 import pytest
 
-from nigerlens.evidence import evidence_html, set_aside_html
-from nigerlens.load import from_text
-from nigerlens.notebooks import NOTEBOOKS_DIR, error_line, execute, main, to_html
+from nigerlens.ingest.load import from_text
+from nigerlens.outputs.evidence import evidence_html, set_aside_html
+from nigerlens.outputs.notebooks import NOTEBOOKS_DIR, error_line, execute, main, to_html
 from nigerlens.resources import BUNDLED_ARTICLE
 
 ROOT = Path(__file__).resolve().parent.parent

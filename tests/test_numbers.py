@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from nigerlens.numbers import COUNT, number_value, parse_count
+from nigerlens.rules.counts import COUNT, number_value, parse_count
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from nigerlens.plots import actor_colors, plot_attribution
 from nigerlens.plots.attribution import truncate
-from nigerlens.tables import frame
+from nigerlens.tables.schema import frame
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from nigerlens.plots import plot_stance_matrix
 from nigerlens.plots.stance import CLAIMED_HATCH, STATE_COLORS, issue_labels
-from nigerlens.tables import frame
+from nigerlens.tables.schema import frame
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import pytest
 
 from nigerlens.plots import actor_colors, plot_timeline
 from nigerlens.plots.timeline import NO_ACTOR_COLOR
-from nigerlens.tables import frame
+from nigerlens.tables.schema import frame
 
 
 @pytest.fixture

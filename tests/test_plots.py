@@ -4,14 +4,8 @@ import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 
-from nigerlens.plots import (
-    ACTOR_COLORS,
-    actor_colors,
-    count_kind,
-    plot_bases_map,
-    plot_troops,
-)
-from nigerlens.tables import frame
+from nigerlens.plots import ACTOR_COLORS, actor_colors, count_kind, plot_bases_map, plot_troops
+from nigerlens.tables.schema import frame
 
 NIAMEY, AGADEZ, OUALLAM = (13.5137, 2.1098), (16.9733, 7.9911), (14.318, 2.086)
 

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 import nigerlens as nl
-from nigerlens.taxonomy import taxonomy
+from nigerlens.rules.issues import taxonomy
 
 
 def stances(text, **kw):

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
 import nigerlens as nl
-from nigerlens.tables import PRECISIONS
+from nigerlens.tables.schema import PRECISIONS
 
 from .conftest import DEV_ARTICLES
 
@@ -74,7 +74,7 @@ file_bytes = st.one_of(
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(data=file_bytes, suffix=st.sampled_from([".txt", ".html"]))
 def test_any_file_loads_or_fails_with_one_line(tmp_path_factory, data, suffix):
-    from nigerlens.load import LoadError, load_article
+    from nigerlens.ingest.load import LoadError, load_article
 
     path = tmp_path_factory.mktemp("prop") / f"article{suffix}"
     path.write_bytes(data)
@@ -90,8 +90,8 @@ def test_any_file_loads_or_fails_with_one_line(tmp_path_factory, data, suffix):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts, st.integers(1, 1500), st.integers(0, 3000))
 def test_windows_tile_the_text_and_keep_rows_in_place(text, size, context):
-    from nigerlens import pipeline
-    from nigerlens.windows import windows
+    from nigerlens.extractors import run as pipeline
+    from nigerlens.text.windows import windows
 
     article = nl.from_text(text, published="2023-08-14")
     ws = list(windows(article, size=size, context=context))

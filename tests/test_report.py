@@ -7,13 +7,13 @@ from html import escape
 
 import lxml.html
 import matplotlib.pyplot as plt
+import nigerlens.outputs.report as report
 import pytest
 
-import nigerlens.report as report
-from nigerlens.article import SetAside
 from nigerlens.cli import main
-from nigerlens.load import from_text, load_article
-from nigerlens.report import write_report
+from nigerlens.ingest.load import from_text, load_article
+from nigerlens.outputs.report import write_report
+from nigerlens.text.spans import SetAside
 
 from .conftest import BUNDLED_PATH, DEV
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 import nigerlens as nl
-from nigerlens import pipeline
 from nigerlens.cli import main
-from nigerlens.export import write_tables
-from nigerlens.stream import MissingExtraError, extract_to, read_parquet_tables
+from nigerlens.corpus.stream import MissingExtraError, extract_to, read_parquet_tables
+from nigerlens.corpus import scheduler
+from nigerlens.tables.export import write_tables
 
 from .conftest import BUNDLED_PATH, DEV_ARTICLES
 
@@ -74,7 +74,7 @@ def test_only_bad_files_still_write_every_table_with_its_header(bad_file, tmp_pa
 
 def failing_on_second_chunk(monkeypatch, chunk_size):
     """Make process_path raise from the first file of the second chunk on."""
-    real, calls = pipeline.process_path, []
+    real, calls = scheduler.process_path, []
 
     def process_path(path, published=None, gazetteer=None):
         calls.append(path)
@@ -82,7 +82,7 @@ def failing_on_second_chunk(monkeypatch, chunk_size):
             raise RuntimeError("extractor crashed")
         return real(path, published, gazetteer)
 
-    monkeypatch.setattr(pipeline, "process_path", process_path)
+    monkeypatch.setattr(scheduler, "process_path", process_path)
 
 
 @pytest.mark.parametrize("format", ["csv", "parquet"])

@@ -158,8 +158,8 @@ def test_empty_events_table_keeps_its_columns():
     ("On July 26 the presidential guard detained Bazoum.", "On July 26", "the presidential guard detained Bazoum"),
 ])
 def test_summary_of_a_date(sentence, expression, summary):
-    from nigerlens.dates import find_expressions
-    from nigerlens.extractors.timeline import summarize
+    from nigerlens.extractors.events import summarize
+    from nigerlens.rules.dates import find_expressions
 
     (expr,) = [e for e in find_expressions(sentence) if e.text == expression]
     assert summarize(sentence, expr.start, expr.end) == summary

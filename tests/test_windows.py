@@ -3,9 +3,10 @@
 import pytest
 
 import nigerlens as nl
-from nigerlens import pipeline, windows
-from nigerlens.article import SetAside
-from nigerlens.tables import frame
+from nigerlens.extractors import run as pipeline
+from nigerlens.tables.schema import frame
+from nigerlens.text import windows
+from nigerlens.text.spans import SetAside
 
 from .conftest import BUNDLED_PATH, DEV_ARTICLES
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..article import Article
-from ..attribution import CONTRAST
-from ..clauses import OWNER_KINDS, clause_at, resolve_owner
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..resources import alternation, lexicon
-from ..tables import frame
+from nigerlens.resources import alternation, lexicon
+from nigerlens.rules.clauses import OWNER_KINDS, clause_at, resolve_owner
+from nigerlens.rules.discourse import CONTRAST
+from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.tables.schema import frame
+from nigerlens.text.article import Article
 
 NAMED_BASE = re.compile(r"\b(?:Air\s+Base|Base\s+A[ée]rienne|Camp|Forward\s+Operating\s+Base|Base)\s+(?:\d{1,4}|[A-Z][a-z]+)\b")
 # "based on", "power base", "support base" are not military bases

@@ -3,7 +3,7 @@
 A deployment is a count ("some 1,300", "between 850 and 1,100", "several hundred") followed by a
 unit word ("soldiers", "troops", "military personnel" from data/lexicon/units.csv), or a force
 noun with a count ("a 1,000-strong force", "a contingent of 1,500"). Its actor is resolved from
-the clause (see :mod:`nigerlens.clauses`), its host from a place phrase ("in Niger", "in the
+the clause (see :mod:`nigerlens.rules.clauses`), its host from a place phrase ("in Niger", "in the
 country"), its status from cue words (data/lexicon/status_cues.csv).
 """
 
@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..article import Article
-from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..numbers import COUNT, NUMBER, _qualifier_regex, number_value, parse_count
-from ..resources import alternation, lexicon, phrase_pattern
-from ..tables import frame
+from nigerlens.resources import alternation, lexicon, phrase_pattern
+from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
+from nigerlens.rules.counts import COUNT, NUMBER, _qualifier_regex, number_value, parse_count
+from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.tables.schema import frame
+from nigerlens.text.article import Article
 
 # words that may stand between a count and its unit ("1,000 U.S. troops", "1,500 French military
 # personnel") must not be one of these: they end the noun phrase

@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..article import Article, Span
-from ..attribution import (
+from nigerlens.extractors.quotes import _np_before, attribute_article
+from nigerlens.resources import lexicon, phrase_pattern
+from nigerlens.rules.clauses import JOINED, clause_at, owner_mentions, resolve_owner
+from nigerlens.rules.discourse import (
     CONTRAST,
     PRONOUN,
     Discourse,
@@ -25,12 +27,11 @@ from ..attribution import (
     speech_cues,
     via_chain,
 )
-from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
-from ..gazetteer import Gazetteer, Mention, default_gazetteer
-from ..resources import lexicon, phrase_pattern
-from ..tables import frame
-from ..taxonomy import issues_in, issues_removed, keyword_spans
-from .quotes import _np_before, attribute_article
+from nigerlens.rules.gazetteer import Gazetteer, Mention, default_gazetteer
+from nigerlens.rules.issues import issues_in, issues_removed, keyword_spans
+from nigerlens.tables.schema import frame
+from nigerlens.text.article import Article
+from nigerlens.text.spans import Span
 
 ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)

@@ -1,6 +1,6 @@
 """The quotes table: every direct quotation, who said it and through whom.
 
-Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attribution`):
+Attribution rules, tried in order for each quotation (see :mod:`nigerlens.rules.discourse`):
 
 1. ``after``: the speaker right after the quote ("..., State Department spokesman Matthew Miller
    said"; "..., said Macron"; "..., Bola Tinubu, who chairs the bloc, told the summit");
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from ..article import Article, Span
-from ..attribution import (
+from nigerlens.rules.clauses import owner_mentions
+from nigerlens.rules.discourse import (
     OUTLET_BACK,
     PRONOUN,
     Discourse,
@@ -29,9 +29,10 @@ from ..attribution import (
     speech_regex,
     via_chain,
 )
-from ..clauses import owner_mentions
-from ..gazetteer import Gazetteer, default_gazetteer
-from ..tables import frame
+from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.tables.schema import frame
+from nigerlens.text.article import Article
+from nigerlens.text.spans import Span
 
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
 _LEAD = re.compile(r"^(?:and|but|while|as|so|then|also|now)\s+", re.IGNORECASE)

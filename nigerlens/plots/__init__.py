@@ -12,13 +12,14 @@ Artists that carry data have a ``gid`` (``nigerlens-bar:<kind>``, ``nigerlens-ba
 callers can find them.
 """
 
-from .attribution import plot_attribution
-from .bases_map import plot_bases_map
-from .colors import ACTOR_COLORS, actor_colors
-from .corpus import plot_chronology, plot_troop_reports
-from .stance import plot_stance_matrix
-from .timeline import plot_timeline
-from .troops import count_kind, plot_troops
+from nigerlens.analysis.counts import count_kind
+from nigerlens.plots.attribution import plot_attribution
+from nigerlens.plots.bases_map import plot_bases_map
+from nigerlens.plots.colors import ACTOR_COLORS, actor_colors
+from nigerlens.plots.corpus import plot_chronology, plot_troop_reports
+from nigerlens.plots.stance import plot_stance_matrix
+from nigerlens.plots.timeline import plot_timeline
+from nigerlens.plots.troops import plot_troops
 
 __all__ = ["ACTOR_COLORS", "actor_colors", "count_kind", "plot_attribution", "plot_bases_map",
            "plot_stance_matrix", "plot_timeline", "plot_troops", "plot_chronology",

@@ -9,7 +9,7 @@ them ``nigerlens-edge``, quotes ``nigerlens-quote`` and the lines to them ``nige
 
 from __future__ import annotations
 
-from .colors import _message, _present, actor_colors
+from nigerlens.plots.colors import _message, _present, actor_colors
 
 NO_AFFILIATION = "#9a9a9a"
 OUTLET_STYLE = {"facecolor": "0.25", "edgecolor": "0.25", "color": "white"}
@@ -34,7 +34,7 @@ def plot_attribution(quotes, *, ax=None, max_quote=40, **kwargs):
     affiliations sits below the Axes (use ``layout="constrained"`` to keep it in the picture).
 
     Args:
-        quotes: The quotes table (``nigerlens.tables.frame("quotes", ...)``).
+        quotes: The quotes table (``nigerlens.tables.schema.frame("quotes", ...)``).
         ax: The matplotlib Axes to draw on; the current Axes by default.
         max_quote: Quotes longer than this many characters are cut, ending in "…".
         **kwargs: Passed to ``Axes.text`` for the node boxes and the quotes (e.g. ``fontsize``

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from .colors import NOTE_STYLE, _present, _records, _shifted, actor_colors
-from .troops import _high, count_kind
+from nigerlens.analysis.counts import count_kind, high_count
+from nigerlens.plots.colors import NOTE_STYLE, _present, _records, _shifted, actor_colors
 
 NIGER_REGION = (-1.0, 17.0, 10.0, 24.5)  # lon_min, lon_max, lat_min, lat_max
 # Country names drawn lightly on the map: (name, lon, lat, size).
@@ -53,7 +53,7 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
     ``layout="constrained"`` or ``bbox_inches="tight"`` to keep it in the picture.
 
     Args:
-        bases: The bases table (``nigerlens.tables.frame("bases", ...)``).
+        bases: The bases table (``nigerlens.tables.schema.frame("bases", ...)``).
         deployments: The deployments table, used only to size the markers.
         ax: The matplotlib Axes to draw on; the current Axes by default.
         region: ``(lon_min, lon_max, lat_min, lat_max)`` of the map; Niger by default.
@@ -150,7 +150,7 @@ def _largest_counts(deployments) -> dict[str, int]:
             continue
         if count_kind(r.get("qualifier"), r.get("count_high")) == "unknown":
             continue
-        counts[r["actor"]] = max(counts.get(r["actor"], 0), _high(r))
+        counts[r["actor"]] = max(counts.get(r["actor"], 0), high_count(r))
     return {a: c for a, c in counts.items() if c > 0}
 
 

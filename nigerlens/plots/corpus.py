@@ -18,7 +18,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .colors import NOTE_STYLE, _date, _message, _present, actor_colors, style_date_axis
+from nigerlens.plots.colors import (
+    NOTE_STYLE,
+    _date,
+    _message,
+    _present,
+    actor_colors,
+    style_date_axis,
+)
 
 MARKERS = ("o", "s", "D", "^", "v", "P", "X", "h", "<", ">", "p", "*")  # one per source, in order
 CONFLICT_COLOR = "#c00000"
@@ -50,7 +57,7 @@ def plot_troop_reports(deployments, *, ax=None, statuses=None, **kwargs):
             with ``outlet`` and ``published`` columns.
         ax: The matplotlib Axes to draw on; the current Axes by default.
         statuses: The ``status`` values drawn; by default
-            :data:`nigerlens.compare.CURRENT_STATUSES` (present, withdrawing).
+            :data:`nigerlens.analysis.compare.CURRENT_STATUSES` (present, withdrawing).
         **kwargs: Passed to ``Axes.plot`` for the report markers (e.g. ``markersize``).
 
     Returns:
@@ -58,7 +65,7 @@ def plot_troop_reports(deployments, *, ax=None, statuses=None, **kwargs):
     """
     import matplotlib.pyplot as plt
 
-    from ..compare import CURRENT_STATUSES, deployment_reports
+    from nigerlens.analysis.compare import CURRENT_STATUSES, deployment_reports
 
     ax = plt.gca() if ax is None else ax
     statuses = CURRENT_STATUSES if statuses is None else tuple(statuses)
@@ -272,8 +279,8 @@ def _draw_chronology(ax, rows, max_label, kwargs):
     from matplotlib.patches import Patch
     from matplotlib.patheffects import withStroke
 
-    from ..chronology import parse_dates
-    from .timeline import _fit_labels
+    from nigerlens.analysis.chronology import parse_dates
+    from nigerlens.plots.timeline import _fit_labels
 
     halo = [withStroke(linewidth=3, foreground="white")]
     labels, y = [], 0.0

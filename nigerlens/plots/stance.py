@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .colors import NOTE_STYLE, _message, _present
+from nigerlens.plots.colors import NOTE_STYLE, _message, _present
 
 STATE_COLORS = {
     "support": "#3a9a4a",
@@ -32,7 +32,7 @@ LABEL_WIDTH = 14  # characters per line of a column label
 
 def issue_labels() -> dict[str, str]:
     """Return ``{issue id: label}`` from the issue taxonomy, in taxonomy order."""
-    from ..taxonomy import taxonomy
+    from nigerlens.rules.issues import taxonomy
 
     return {issue: entry["label"] for issue, entry in taxonomy().items()}
 
@@ -56,7 +56,7 @@ def plot_stance_matrix(positions, *, ax=None, issues=None, **kwargs):
     keep it in the picture.
 
     Args:
-        positions: The positions table (``nigerlens.tables.frame("positions", ...)``).
+        positions: The positions table (``nigerlens.tables.schema.frame("positions", ...)``).
         ax: The matplotlib Axes to draw on; the current Axes by default.
         issues: Issue ids to show as columns, in this order (even those without positions);
             positions on other issues are then left out and counted in a note.

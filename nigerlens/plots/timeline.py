@@ -12,7 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from .colors import NOTE_STYLE, _date, _message, _present, actor_colors, style_date_axis
+from nigerlens.plots.colors import (
+    NOTE_STYLE,
+    _date,
+    _message,
+    _present,
+    actor_colors,
+    style_date_axis,
+)
 
 NO_ACTOR_COLOR = "#b0b0b0"  # lighter than the grey in the fallback palette
 LABEL_PAD = 6  # points between a mark and its label
@@ -34,7 +41,7 @@ def plot_timeline(events, *, ax=None, publication=None, max_label=40, **kwargs):
     in the picture).
 
     Args:
-        events: The events table (``nigerlens.tables.frame("events", ...)``).
+        events: The events table (``nigerlens.tables.schema.frame("events", ...)``).
         ax: The matplotlib Axes to draw on; the current Axes by default.
         publication: The publication date (a date or an ISO string) to mark; by default the
             most common ``anchor`` in the table, and no line if there is none.
@@ -213,7 +220,7 @@ def _publication(publication, rows):
 def _sides(rows):
     """Return the colour key (the actor, or a person's side) of each row, and who is behind it."""
     try:
-        from ..gazetteer import default_gazetteer
+        from nigerlens.rules.gazetteer import default_gazetteer
 
         side_of = default_gazetteer().side_of
     except (OSError, KeyError, ValueError):  # no usable data folder: colour by the name itself

@@ -8,36 +8,8 @@ note have gids too, so that tests and callers can find them.
 
 from __future__ import annotations
 
-import re
-
-from .colors import NOTE_STYLE, _message, _present, _records, _shifted, actor_colors
-
-APPROX_SPREAD = 0.10  # half-width of the whisker drawn around an approximate count
-
-
-def count_kind(qualifier, count_high=None) -> str:
-    """Return how a count should be read: exact, approximate, lower, upper, range or unknown.
-
-    Args:
-        qualifier: The ``qualifier`` column of a deployments row (<NA> for an exact count).
-        count_high: The ``count_high`` column; a value makes the row a range.
-
-    Returns:
-        ``"lower"`` for "more than"/"at least" (the true number is higher), ``"upper"`` for
-        "nearly"/"up to", ``"range"`` for "between", ``"unknown"`` for "several"/"hundreds",
-        otherwise the ``kind`` from ``data/lexicon/qualifiers.csv``; a qualifier not in the
-        lexicon counts as approximate.
-    """
-    if _present(count_high):
-        return "range"
-    if not _present(qualifier):
-        return "exact"
-    q = str(qualifier).strip().lower()
-    if q == "between":
-        return "range"
-    if q in ("several", "hundreds", "thousands", "dozens"):
-        return "unknown"
-    return _qualifiers()[0].get(q, "approximate")
+from nigerlens.analysis.counts import APPROX_TOLERANCE, as_written, count_kind, high_count
+from nigerlens.plots.colors import NOTE_STYLE, _message, _present, _records, _shifted, actor_colors
 
 
 def plot_troops(deployments, *, ax=None, **kwargs):
@@ -52,7 +24,7 @@ def plot_troops(deployments, *, ax=None, **kwargs):
     ``layout="constrained"`` or ``bbox_inches="tight"`` to keep it in the picture).
 
     Args:
-        deployments: The deployments table (``nigerlens.tables.frame("deployments", ...)``).
+        deployments: The deployments table (``nigerlens.tables.schema.frame("deployments", ...)``).
         ax: The matplotlib Axes to draw on; the current Axes by default.
         **kwargs: Passed to ``Axes.barh`` (e.g. ``height``), overriding the defaults.
 
@@ -74,7 +46,7 @@ def plot_troops(deployments, *, ax=None, **kwargs):
     else:
         _draw_bars(ax, drawn, kwargs)
     if notes:
-        lines = [f"{r['actor']}: \u201c{_as_written(r)}\u201d{_status_suffix(r)}" for r in notes]
+        lines = [f"{r['actor']}: \u201c{as_written(r)}\u201d{_status_suffix(r)}" for r in notes]
         below = ax.xaxis.label if drawn else ax  # under the axis title, or the empty Axes
         ax.annotate("No number given, not drawn:\n" + "\n".join(lines), xy=(0, 0),
                     xycoords=below, xytext=(0, -6), textcoords="offset points",
@@ -89,13 +61,13 @@ def _draw_bars(ax, rows, kwargs):
     colors = actor_colors([r["actor"] for r in rows])
     peak = {}
     for r in rows:
-        peak[r["actor"]] = max(peak.get(r["actor"], 0), _high(r))
+        peak[r["actor"]] = max(peak.get(r["actor"], 0), high_count(r))
     # Actors with the largest counts on top; an actor's rows stay together.
-    rows = sorted(rows, key=lambda r: (-peak[r["actor"]], r["actor"], -_high(r)))
+    rows = sorted(rows, key=lambda r: (-peak[r["actor"]], r["actor"], -high_count(r)))
     several_sources = len({r.get("article_id") for r in rows}) > 1
     labels, texts = [], []
     for y, r in enumerate(rows):
-        low, high, kind, color = int(r["count"]), _high(r), r["kind"], colors[r["actor"]]
+        low, high, kind, color = int(r["count"]), high_count(r), r["kind"], colors[r["actor"]]
         style = {"height": 0.6, "color": color, "edgecolor": color, "linewidth": 1.0}
         if kind == "approximate":
             style.update(alpha=0.45, hatch="///")
@@ -106,7 +78,7 @@ def _draw_bars(ax, rows, kwargs):
         bars.patches[0].set_gid(f"nigerlens-bar:{kind}")
         pad = 4
         if kind == "approximate":
-            ax.errorbar([low], [y], xerr=[[APPROX_SPREAD * low], [APPROX_SPREAD * low]],
+            ax.errorbar([low], [y], xerr=[[APPROX_TOLERANCE * low], [APPROX_TOLERANCE * low]],
                         fmt="none", ecolor="0.25", elinewidth=0.9, capsize=3, alpha=0.7,
                         gid="nigerlens-whisker")
             pad = 5
@@ -124,8 +96,8 @@ def _draw_bars(ax, rows, kwargs):
             for end in (low, high):
                 ax.plot([end, end], [y - 0.36, y + 0.36], color="0.15", lw=1.4,
                         gid="nigerlens-range-end")
-        words = ("~ " if kind == "approximate" else "") + _as_written(r) + _status_suffix(r)
-        anchor = low * (1 + APPROX_SPREAD) if kind == "approximate" else high
+        words = ("~ " if kind == "approximate" else "") + as_written(r) + _status_suffix(r)
+        anchor = low * (1 + APPROX_TOLERANCE) if kind == "approximate" else high
         texts.append(ax.annotate(words, xy=(anchor, y), xytext=(pad, 0),
                                  textcoords="offset points", va="center", fontsize=8.5,
                                  color="0.15", gid="nigerlens-label"))
@@ -152,7 +124,7 @@ def _draw_bars(ax, rows, kwargs):
               bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False, handlelength=2.2,
               labelspacing=1.0)
     ax.set_title("Troops by actor, as reported", fontsize=11)
-    largest = max(_high(r) for r in rows)
+    largest = max(high_count(r) for r in rows)
     _fit_right(ax, texts, largest)
     # The axis is wider than the data to leave room for labels: tick only the data's span.
     ticks = [t for t in ax.get_xticks() if 0 <= t <= largest * 1.15]
@@ -190,71 +162,8 @@ def _fit_right(ax, texts, largest):
     ax.set_xlim(0, right)
 
 
-def _as_written(row) -> str:
-    """Return the count phrase as the sentence has it, or rebuilt from the columns."""
-    sentence = row.get("sentence")
-    qualifier = row.get("qualifier") if _present(row.get("qualifier")) else ""
-    unit = row.get("unit") if _present(row.get("unit")) else ""
-    count, high = row.get("count"), row.get("count_high")
-    if _present(count):
-        number = _number(count)
-        if _present(high):
-            number += r"\s*(?:and|to|-|–)\s*" + _number(high)
-    else:
-        number = ""
-    if _present(sentence) and (number or qualifier):
-        phrases = _qualifiers()[1].get(str(qualifier).lower(), [])
-        prefix = "|".join(re.escape(p) for p in sorted({*phrases, str(qualifier)}, key=len, reverse=True) if p)
-        units = "|".join(re.escape(w) for w in _unit_words(unit))
-        head = rf"(?:(?:{prefix})\s+)?{number}" if number else rf"(?:{prefix})"
-        tails = [rf"(?:\s+[\w,'-]+){{0,3}}?\s+(?:{units})\b", ""] if units else [""]
-        for tail in tails:
-            found = re.search(rf"(?<!\w){head}{tail}", str(sentence), flags=re.IGNORECASE)
-            if found:
-                return found.group(0)
-    if _present(count) and _present(high):
-        text = f"{qualifier or 'between'} {int(count):,} and {int(high):,}"
-    elif _present(count):
-        text = f"{qualifier} {int(count):,}".strip()
-    else:
-        text = qualifier or "unstated number of"
-    return f"{text} {unit}".strip()
-
-
-def _number(value) -> str:
-    value = int(value)
-    forms = {f"{value:,}", str(value), f"{value:,}".replace(",", " ")}
-    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\d)"
-
-
 def _status_suffix(row) -> str:
     status = row.get("status")
     return f" ({status})" if _present(status) and status != "present" else ""
 
 
-def _high(row) -> int:
-    high = row.get("count_high")
-    return int(high) if _present(high) else int(row["count"])
-
-
-
-def _qualifiers():
-    """Return ``({qualifier: kind}, {qualifier: [phrases]})`` from the qualifiers lexicon."""
-    from ..resources import lexicon
-
-    kinds: dict[str, str] = {}
-    phrases: dict[str, list[str]] = {}
-    for row in lexicon("qualifiers"):
-        q = row.get("qualifier", "").lower()
-        kinds.setdefault(q, row.get("kind", "approximate"))
-        phrases.setdefault(q, []).append(row.get("phrase", ""))
-    return kinds, phrases
-
-
-def _unit_words(unit: str) -> list[str]:
-    from ..resources import lexicon
-
-    if not unit:
-        return []
-    words = {unit} | {r["word"] for r in lexicon("units") if r.get("unit") == unit}
-    return sorted(words, key=len, reverse=True)

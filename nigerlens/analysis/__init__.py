@@ -1,0 +1,1 @@
+"""Analysis over the tables: count kinds and intervals, comparing sources, chronology, evaluation."""

@@ -1,0 +1,1 @@
+"""Many articles: the batch run, its scheduler over worker processes, streamed output and Dask."""

@@ -1,0 +1,152 @@
+"""The events table: one row per dated (or datable) event mention.
+
+Each date expression in the analysed text (page furniture is never read) is resolved by
+:mod:`nigerlens.rules.dates` against the publication date; the row keeps the words, the dates, the
+precision, how it was worked out, the clause it governs (``summary``) and the actors named there.
+"""
+
+from __future__ import annotations
+
+import re
+
+from nigerlens.ingest.load import parse_date
+from nigerlens.rules.dates import CHUNK_BREAK, Resolution, chunk_bounds, find_expressions, resolve
+from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.tables.schema import frame
+from nigerlens.text.article import Article
+
+MAX_SUMMARY_WORDS = 12
+# a purpose or manner clause is not part of the event: "agreed to hold talks in a bid to defuse"
+_PURPOSE = re.compile(r"\s+(?:in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|aimed\s+at|citing|according\s+to)\b.*$", re.IGNORECASE)
+_LEAD = re.compile(r"^(?:and|but|while|when|whereas|which|who|as|after|before|ever\s+since|since|then|now|also)\b\s*", re.IGNORECASE)
+_TRAIL = re.compile(r"\s+\b(?:the|a|an|of|in|on|at|to|for|with|and|or|by|from|that|its|their)$", re.IGNORECASE)
+
+
+def _chunks(sentence: str, start: int, end: int) -> tuple[str, str]:
+    """Text before and after the expression within its comma-delimited chunk."""
+    left, right = chunk_bounds(sentence, start, end)
+    before, after = sentence[left:start], sentence[end:right]
+    if len(before.split()) + len(after.split()) < 2 and right < len(sentence):
+        # "On Monday, Niger's military government agreed ...": the event is in the next chunk
+        nxt = CHUNK_BREAK.search(sentence, right)
+        _, next_right = chunk_bounds(sentence, nxt.end(), nxt.end()) if nxt else (0, len(sentence))
+        after = sentence[nxt.end() if nxt else right : next_right]
+    return before, after
+
+
+# a date that modifies a noun names its event: "the July 26 coup", "Sunday's rally"
+_DETERMINER = re.compile(r"(?:^|\s)(?:the|a|an|this|that)\s+$", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['\u2019]s\b")
+_NOUN = re.compile(r"\s+(?P<mod>(?:military|presidential|emergency|extraordinary|regional|national|general|special|peace)\s+)?(?P<noun>[a-z][a-z-]+)\b")
+_NOT_NOUNS = frozenset(
+    "the a an and or but of in on at to for by with from that which who when as is are was were has had have be been "
+    "will would said says told after before since until during".split()
+)
+
+
+def _modified_noun(sentence: str, start: int, end: int) -> str | None:
+    """``"the July 26 coup"`` when the expression at ``sentence[start:end]`` modifies a noun
+    (after a determiner, or with a possessive: "Sunday's rally", "last week's meeting")."""
+    words = sentence[start:end]
+    possessive = words.endswith(("'s", "\u2019s")) or bool(_POSSESSIVE.match(sentence, end))
+    if possessive and not words.endswith("s"):
+        words, end = words + sentence[end : end + 2], end + 2
+    determiner = _DETERMINER.search(sentence[:start])
+    if not possessive and not determiner:
+        return None
+    m = _NOUN.match(sentence, end)
+    if not m or m.group("noun").lower() in _NOT_NOUNS:
+        return None
+    lead = "" if possessive or not determiner else determiner.group().strip() + " "
+    return f"{lead}{words} {m.group('mod') or ''}{m.group('noun')}"
+
+
+def summarize(sentence: str, start: int, end: int) -> str:
+    """The clause an expression at ``sentence[start:end]`` dates, trimmed to at most 12 words;
+    the noun phrase when the date modifies a noun ("the July 26 coup")."""
+    noun_phrase = _modified_noun(sentence, start, end)
+    if noun_phrase:
+        return noun_phrase
+    before, after = _chunks(sentence, start, end)
+    before_words = _LEAD.sub("", _PURPOSE.sub("", before).strip()).split()
+    after_words = _PURPOSE.sub("", after).strip().rstrip(".!?\"”").split()
+    words = before_words[-MAX_SUMMARY_WORDS:] if len(before_words) >= 2 else before_words
+    words = words + after_words[: max(0, MAX_SUMMARY_WORDS - len(words))]
+    text = " ".join(words).strip(" ,.;:\"“”")
+    text = _LEAD.sub("", text)
+    for _ in range(3):
+        text = _TRAIL.sub("", text)
+    return text
+
+
+def actors_in(text: str, gazetteer: Gazetteer) -> list[str]:
+    """Canonical names of the actors named in ``text``, in order of first mention."""
+    return list(dict.fromkeys(m.name for m in gazetteer.actor_mentions(text)))
+
+
+def _year_hint(article: Article) -> int | None:
+    years = [int(m.group(1)) for s in article.sentences for m in re.finditer(r"\b((?:19|20)\d{2})\b", s.text)]
+    return max(years) if years else None
+
+
+def event_records(article: Article, *, gazetteer: Gazetteer | None = None, published=None) -> list[dict]:
+    """Event rows (dicts) for ``article`` in text order; ``published`` overrides its date."""
+    gaz = gazetteer or default_gazetteer()
+    anchor = parse_date(published, where="publication date") if published is not None else article.published
+    hint = None if anchor else _year_hint(article)
+    rows = []
+    for sent in article.sentences:
+        earlier: list[Resolution] = []
+        for expr in find_expressions(sent.text):
+            r = resolve(expr, sent.text, anchor, earlier=earlier, year_hint=hint)
+            earlier.append(r)
+            summary = summarize(sent.text, expr.start, expr.end)
+            actors = actors_in(summary, gaz) or actors_in(sent.text, gaz)
+            rows.append(
+                {
+                    "article_id": article.id,
+                    "date": r.date.isoformat() if r.date else None,
+                    "date_end": r.date_end.isoformat() if r.date_end else None,
+                    "precision": r.precision,
+                    "expression": expr.text,
+                    "anchor": anchor.isoformat() if anchor and r.anchored else None,
+                    "how": r.how,
+                    "summary": summary or None,
+                    "actors": "; ".join(actors) or None,
+                    "sentence": sent.text,
+                    "start": sent.start,
+                    "end": sent.end,
+                    "rule": f"date:{expr.rule}",
+                }
+            )
+    return rows
+
+
+def events(article: Article, *, gazetteer: Gazetteer | None = None, published=None):
+    """The events table of ``article``: one row per dated event mention.
+
+    Args:
+        published: a publication date (date or YYYY-MM-DD) to resolve against instead of the
+            article's own; with none known, relative dates stay unresolved and ``how`` says why.
+
+    Columns: article_id, date, date_end, precision, expression, anchor, how, summary, actors,
+    and the evidence (sentence, start, end, rule).
+    """
+    return frame("events", event_records(article, gazetteer=gazetteer, published=published))
+
+
+def anchor_shift(article: Article, published, *, gazetteer: Gazetteer | None = None):
+    """What depends on the publication date: each event resolved against the article's own date
+    and against ``published``, side by side, with a ``moved`` flag.
+
+    Returns a DataFrame: expression, summary, date/date_end as published, date/date_end against
+    ``published`` (suffix ``_other``), moved.
+    """
+    own = events(article, gazetteer=gazetteer)
+    other = events(article, gazetteer=gazetteer, published=published)
+    keep = ["expression", "summary", "date", "date_end", "precision"]
+    out = own[keep].join(other[["date", "date_end", "precision"]].add_suffix("_other"))
+    out["moved"] = (out["date"].fillna("") != out["date_other"].fillna("")) | (
+        out["date_end"].fillna("") != out["date_end_other"].fillna("")
+    )
+    return out

@@ -1,0 +1,147 @@
+"""Find page furniture in scraped article text: captions, related-link blocks, outlet tags ...
+
+Nothing is cut out of the text: each piece found becomes a :class:`SetAside` with its kind,
+the reason it was set aside and its span, and the sentence splitter skips those spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nigerlens.text.spans import SetAside
+
+# (kind, reason, pattern): each match is set aside. Patterns run with re.MULTILINE.
+LINE_RULES: tuple[tuple[str, str, str], ...] = (
+    (
+        "caption",
+        "photo caption or credit",
+        r"\b(?:FILE PHOTO|File photo|PHOTO|Photo|IMAGE|PICTURE)\s*:.*$",
+    ),
+    ("caption", "photo credit", r"(?:©|\bPhoto by |\bCredit: ).{0,120}$"),
+    ("share", "share or follow buttons", r"^\s*(?:Share this (?:article|story)|Share on|Follow us on|Sign up for)\b.*$"),
+    ("byline", "byline", r"^\s*By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}(?: and [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})?\s*(?:[,·|].{0,60})?$"),
+    ("footer", "copyright notice", r"^.{0,80}\bAll rights reserved\b.*$"),
+    ("timestamp", "publication or update time", r"^\s*(?:Issued|Published|Updated|Modified|Last updated)(?: on)?\s*:.{0,60}$"),
+    # a line that is only a date and a time: "Mon 7 Aug 2023 12.30 BST", "August 7, 2023 at 9:14 a.m."
+    (
+        "timestamp",
+        "publication or update time",
+        r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+\d{4}"
+        r"(?:,?\s+(?:at\s+)?\d{1,2}[.:]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?\s*$",
+    ),
+    # a byline without "By": "Jason Burke, Africa correspondent"
+    ("byline", "byline", r"^\s*[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3},(?: [\w-]+){0,4} (?:correspondent|editor|reporter|writer)\s*$"),
+    ("byline", "news agency credit", r"^\s*(?:\(?(?:AFP|AP|Reuters|dpa|ANSA|EFE)\)?|with (?:AFP|AP|Reuters)(?: and (?:AFP|AP|Reuters))?)\s*$"),
+    # wire credits closing the story: "(Reporting by John Irish; Editing by Alex Richardson)"
+    (
+        "byline",
+        "reporting and editing credits",
+        r"^\s*\((?:Additional\s+[Rr]eporting|Reporting|Writing|Editing|Compiled|Reported)\s+by\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\s*$",
+    ),
+)
+_LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in LINE_RULES)
+
+# a marker line; what follows it on the same paragraph (a headline, a list of topic links) goes with it
+READ_MORE = re.compile(
+    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|also read|recommended)\b\s*:?\s*(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
+_TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARA.finditer(text) if m.group().strip()]
+
+
+def _is_doubled(s: str) -> bool:
+    """'Headline Headline': scraped link blocks often carry the title twice (image alt + link)."""
+    s = s.strip()
+    n = len(s)
+    if n < 20:
+        return False
+    half = (n - 1) // 2
+    return s[:half].strip() == s[half + 1 :].strip() and s[half] == " "
+
+
+def _headline_like(s: str) -> bool:
+    s = s.strip()
+    return bool(s) and len(s.split()) <= 25 and not s.endswith(_TERMINAL)
+
+
+def related_link_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of related-link blocks: a 'Read more' marker with the headline paragraphs around it,
+    or a paragraph that is one headline written twice."""
+    paras = _paragraphs(text)
+    blocks: list[tuple[int, int]] = []
+    used: set[int] = set()
+    for i, (s, e) in enumerate(paras):
+        m = READ_MORE.match(text[s:e])
+        if not m or i in used or (m.group("rest") and not _headline_like(m.group("rest"))):
+            continue  # "Related to the coup, France said ...": a sentence, not a marker
+        lo = hi = i
+        if not m.group("rest"):  # a bare marker: take the headlines just before and after
+            while lo - 1 >= 0 and lo - 1 not in used and _headline_like(text[slice(*paras[lo - 1])]):
+                lo -= 1
+                if _is_doubled(text[slice(*paras[lo])]):
+                    break
+            if hi + 1 < len(paras) and _headline_like(text[slice(*paras[hi + 1])]):
+                hi += 1
+        used.update(range(lo, hi + 1))
+        blocks.append((paras[lo][0], paras[hi][1]))
+    for i, (s, e) in enumerate(paras):
+        if i not in used and _is_doubled(text[s:e]) and _headline_like(text[s:e]):
+            blocks.append((s, e))
+    return sorted(blocks)
+
+
+def outlet_tag(text: str, outlets: Iterable[str]) -> tuple[int, int] | None:
+    """Span of an outlet tag such as '(RT)' closing the article or '(Reuters) -' opening it."""
+    names = "|".join(re.escape(o) for o in sorted(set(outlets), key=len, reverse=True) if o)
+    if not names:
+        return None
+    for pattern in (rf"\s*\((?:{names})\)\s*\Z", rf"\A\s*\((?:{names})\)\s*[-\u2013\u2014]?\s*"):
+        m = re.search(pattern, text)
+        if m:
+            return m.start(), m.end()
+    return None
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str] = ()) -> list[SetAside]:
+    """Return the page furniture in ``text`` as :class:`SetAside` pieces, in text order."""
+    pieces: list[tuple[int, int, str, str]] = []  # (start, end, kind, reason), in rule order
+
+    def add(kind: str, reason: str, start: int, end: int) -> None:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        start, end = start + lead, start + len(piece.rstrip())
+        if end > start:
+            pieces.append((start, end, kind, reason))
+
+    paras = _paragraphs(text)
+    if title and paras and _norm(text[slice(*paras[0])]) == _norm(title):
+        add("title", "repeats the article's title", *paras[0])
+    for start, end in related_link_blocks(text):
+        add("related_links", "related-link block (headlines of other articles)", start, end)
+    tag = outlet_tag(text, outlets)
+    if tag:
+        add("outlet_tag", "outlet tag", *tag)
+    for kind, reason, rx in _LINE_RULES:
+        for m in rx.finditer(text):
+            add(kind, reason, m.start(), m.end())
+    # one sweep in text order: a piece inside another is dropped, overlapping pieces become one
+    # (a caption running to the end of its line may swallow a closing outlet tag); at the same
+    # span the earlier rule wins (the sort is stable)
+    pieces.sort(key=lambda p: (p[0], -p[1]))
+    merged: list[list] = []
+    for start, end, kind, reason in pieces:
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end, kind, reason])
+    return [SetAside(kind, text[start:end], reason, start, end) for start, end, kind, reason in merged]

@@ -1,0 +1,1 @@
+"""What nigerlens writes for people: evidence views, the HTML report, the executed notebooks."""

@@ -1,0 +1,385 @@
+"""Date expressions in news text, and their resolution against the publication date.
+
+:func:`find_expressions` finds the words that date something ("on July 26", "last Monday",
+"over the weekend", "in late July", "no later than Sept. 15", "two days later");
+:func:`resolve` turns one into a date or a date range with its precision and a short account of
+how ("Monday before the publication date 2023-08-14"). Each rule is news convention:
+
+- explicit dates take the publication year unless the clause points forward ("will", "by",
+  "no later than", "next") and the date is before publication (then the next year), or a
+  past-tense verb governs a date after publication (then the year before); with no tense either
+  way, the year that puts the date nearest the publication;
+- weekdays: past or present tense = the latest such day on or before publication, "last" =
+  strictly before, "next" = strictly after, future tense = on or after;
+- spans: "over the weekend" = the Saturday-Sunday before publication; weeks, months and years
+  as calendar ranges; "early/mid/late July" = days 1-10, 11-20, 21-end;
+- "two days later" counts from a date earlier in the same sentence, never from a guess;
+- with no publication date, relative expressions stay unresolved and say why.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from nigerlens.resources import alternation, lexicon
+from nigerlens.rules.counts import word_number
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS.update({"tues": 1, "wed": 2, "thur": 3, "thurs": 3})
+
+_FULL_MONTH = "|".join(m for m in calendar.month_name if m)
+_MONTH = rf"(?:{_FULL_MONTH}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?"
+_WEEKDAY = "|".join(d for d in calendar.day_name)
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
+_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+_ON = r"(?:(?i:on|since|until|till|from|by|before|after|no\s+later\s+than|not\s+later\s+than)\s+)?"
+_IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
+
+# (rule, pattern): tried in order; a later rule never overlaps an earlier match. Month and weekday
+# names must be capitalised ("march" and "may" are verbs); the words around them match any case.
+PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", rf"{_ON}(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"),
+    ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
+    ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
+    ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
+    ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
+    ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
+    ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d)"),
+    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
+    ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
+    ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
+    ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
+    ("year-relative", r"(?i:(?:(?P<part>earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+year)\b"),
+    ("year", rf"(?i:in|since|until|by|during|from|throughout)\s+{_YEAR}(?!\s*(?i:troops|soldiers|people|personnel))"),
+    ("weekday", rf"(?:(?P<rel>(?i:last|next|this|on|since|until|by|from|late|early))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"),
+    ("deictic", r"(?P<deictic>(?i:yesterday|today|tomorrow))\b"),
+)
+_COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
+# "ABUJA, Aug 10 — ..." dates the report, not an event
+DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
+
+
+@dataclass(frozen=True)
+class Expression:
+    """Words in a sentence that date something; offsets into the sentence."""
+
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A resolved expression: ISO dates (``None`` when unresolved), precision and how."""
+
+    date: date | None
+    date_end: date | None
+    precision: str
+    how: str
+    anchored: bool  # whether the publication date was used
+
+    @property
+    def span(self) -> tuple[date, date] | None:
+        if self.date is None:
+            return None
+        return self.date, self.date_end or self.date
+
+
+def find_expressions(sentence: str) -> list[Expression]:
+    """The date expressions in a sentence, in text order, without overlaps (earlier rules win)."""
+    found: list[Expression] = []
+    dateline = DATELINE.match(sentence)
+    taken = [(0, dateline.end())] if dateline else []
+    for rule, rx in _COMPILED:
+        for m in rx.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            if rule in ("month-day", "day-month") and not 1 <= int(m.group("day")) <= 31:
+                continue
+            text = m.group().strip()
+            if not text:
+                continue
+            taken.append(m.span())
+            found.append(Expression(rule, m.start(), m.end(), text, {k: v for k, v in m.groupdict().items() if v}))
+    return sorted(found, key=lambda e: e.start)
+
+
+# -- tense ---------------------------------------------------------------------------------
+@cache
+def _tense_cues() -> dict[str, re.Pattern]:
+    by_tense: dict[str, list[str]] = {}
+    for row in lexicon("tense_cues"):
+        by_tense.setdefault(row["tense"], []).append(row["cue"])
+    return {t: re.compile(rf"(?<![\w'])(?:{alternation(c)})(?!\w)", re.IGNORECASE) for t, c in by_tense.items()}
+
+
+_REGULAR_PAST = re.compile(r"\b(?:has|have|had)\s+\w+ed\b|\b[a-z]{3,}ed\b")
+_MODAL = re.compile(r"(?<![\w'])(?:will|shall|would|'ll|is\s+to|are\s+to|going\s+to)(?!\w)", re.IGNORECASE)
+
+
+# a comma inside a number ("1,100") does not end a chunk
+CHUNK_BREAK = re.compile(r",(?!\d{3})|;|:|\s[\u2014\u2013-]\s|\u2014")
+
+
+def chunk_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the comma- or dash-delimited stretch of the sentence around ``[start, end)``."""
+    left = max((m.end() for m in CHUNK_BREAK.finditer(sentence, 0, start)), default=0)
+    right = next((m.start() for m in CHUNK_BREAK.finditer(sentence, end)), len(sentence))
+    return left, right
+
+
+def chunk_around(sentence: str, start: int, end: int) -> str:
+    """The comma- or dash-delimited stretch of the sentence around an expression."""
+    left, right = chunk_bounds(sentence, start, end)
+    return sentence[left:right]
+
+
+def tense(sentence: str, expr: Expression) -> str:
+    """"future", "past" or "unknown" for the verb governing ``expr`` (from its comma chunk)."""
+    before = sentence[max(0, expr.start - 20) : expr.start]
+    chunk = chunk_around(sentence, expr.start, expr.end)
+    cues = _tense_cues()
+    if _MODAL.search(chunk):
+        return "future"
+    if cues["forward"].search(before[-18:]) and re.search(r"(?:no\s+later\s+than|not\s+later\s+than|by|ahead\s+of)\s*$", before, re.IGNORECASE):
+        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
+    if re.match(r"(?:by|no\s+later\s+than|not\s+later\s+than)\s", expr.text, re.IGNORECASE):
+        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
+    if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk):
+        return "past"
+    if cues["future"].search(chunk) or re.match(r"next\b", expr.text, re.IGNORECASE):
+        return "future"
+    return "unknown"
+
+
+# -- resolution ----------------------------------------------------------------------------
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(d: date, months: int) -> date:
+    m = d.month - 1 + months
+    return date(d.year + m // 12, m % 12 + 1, 1)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_year(month: int, day: int, anchor: date, tense_: str, *, last_day: int | None = None) -> tuple[int, str]:
+    """Year of a date written without one, and why (see the module docstring)."""
+    y = anchor.year
+    this = _safe_date(y, month, min(day, calendar.monthrange(y, month)[1]))
+    if tense_ == "future" and this < anchor and (last_day is None or _safe_date(y, month, last_day) < anchor):
+        return y + 1, f"the next {calendar.month_name[month]} after the publication date {anchor} (the clause points forward)"
+    if tense_ == "past" and this > anchor:
+        return y - 1, f"the {calendar.month_name[month]} before the publication date {anchor} (past tense)"
+    if tense_ == "unknown":
+        candidates = [yy for yy in (y - 1, y, y + 1)]
+        best = min(candidates, key=lambda yy: abs((_safe_date(yy, month, min(day, calendar.monthrange(yy, month)[1])) - anchor).days))
+        if best != y:
+            return best, f"the {calendar.month_name[month]} nearest the publication date {anchor}"
+    return y, f"the publication year {y}"
+
+
+def _weekday(anchor: date, wd: int, mode: str) -> date:
+    """mode: on-or-before, before, after, on-or-after."""
+    delta = (anchor.weekday() - wd) % 7
+    if mode == "on-or-before":
+        return anchor - timedelta(days=delta)
+    if mode == "before":
+        return anchor - timedelta(days=delta or 7)
+    ahead = (wd - anchor.weekday()) % 7
+    if mode == "on-or-after":
+        return anchor + timedelta(days=ahead)
+    return anchor + timedelta(days=ahead or 7)
+
+
+_ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
+
+
+def _no_anchor(expr: Expression) -> Resolution:
+    return Resolution(None, None, "unresolved", f"no publication date to resolve {expr.text!r} against", False)
+
+
+def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: list[Resolution] = (), year_hint: int | None = None) -> Resolution:
+    """Resolve one expression of ``sentence``.
+
+    Args:
+        anchor: the publication date, or None.
+        earlier: resolutions of the expressions before it in the same sentence (for "two days later").
+        year_hint: a year to use for dates without one when there is no publication date.
+    """
+    g = expr.groups
+    rule = expr.rule
+    t = tense(sentence, expr)
+
+    if rule == "iso":
+        try:
+            return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
+        except ValueError:
+            return _invalid(expr)
+
+    if rule in ("month-day", "day-month"):
+        month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+        if "year" in g:
+            d = _safe_date(int(g["year"]), month, day)
+            return Resolution(d, None, "day", "written in full", False) if d else _invalid(expr)
+        if anchor is None:
+            if year_hint is None:
+                return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
+            d = _safe_date(year_hint, month, day)
+            return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
+        year, why = infer_year(month, day, anchor, t)
+        d = _safe_date(year, month, day)
+        return Resolution(d, None, "day", why, True) if d else _invalid(expr)
+
+    if rule in ("part-of-month", "month", "month-year"):
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
+        lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
+        if "year" in g:
+            year, why, anchored = int(g["year"]), "written with its year", False
+        elif anchor is None:
+            if year_hint is None:
+                return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
+            year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
+        else:
+            year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
+            anchored = True
+        end = _month_end(year, month) if hi is None else date(year, month, hi)
+        if part:
+            return Resolution(date(year, month, lo), end, "part-of-month", f"{part} {calendar.month_name[month]}: days {lo}-{end.day}; {why}", anchored)
+        return Resolution(date(year, month, 1), end, "month", f"the month of {calendar.month_name[month]}; {why}", anchored)
+
+    if rule == "quarter":
+        q = _ORDINAL_Q[g["q"].lower()]
+        if "year" in g:
+            year, anchored = int(g["year"]), False
+        elif anchor is None:
+            return _no_anchor(expr)
+        else:
+            year, anchored = anchor.year, True
+        start = date(year, 3 * q - 2, 1)
+        return Resolution(start, _month_end(year, 3 * q), "quarter", f"quarter {q} of {year}", anchored)
+
+    if rule == "year":
+        y = int(g["year"])
+        return Resolution(date(y, 1, 1), date(y, 12, 31), "year", "written in full", False)
+
+    if rule == "relative-offset":
+        return _offset(expr, anchor, earlier)
+
+    if anchor is None:
+        return _no_anchor(expr)
+
+    if rule == "deictic":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["deictic"].lower()]
+        return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
+
+    if rule == "weekday":
+        wd = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel == "last":
+            mode, why = "before", "before"
+        elif rel == "next" or (t == "future" and rel != "since"):
+            mode, why = ("after", "after") if rel == "next" else ("on-or-after", "on or after")
+        else:
+            mode, why = "on-or-before", "on or before"
+        d = _weekday(anchor, wd, mode)
+        return Resolution(d, None, "day", f"{calendar.day_name[wd]} {why} the publication date {anchor}", True)
+
+    if rule == "weekend":
+        rel = g["rel"].lower()
+        if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
+            sat = _weekday(anchor, 5, "after")
+            why = "the next weekend after"
+        else:
+            sat = _weekday(anchor - timedelta(days=1), 5, "on-or-before")
+            why = "the weekend before"
+        return Resolution(sat, sat + timedelta(days=1), "weekend", f"{why} the publication date {anchor}", True)
+
+    if rule == "week":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        monday = anchor - timedelta(days=anchor.weekday())
+        if rel in ("last", "the past", "the previous", "past", "previous"):
+            return Resolution(monday - timedelta(days=7), monday - timedelta(days=1), "week", f"the calendar week before the publication date {anchor}", True)
+        if rel == "next":
+            return Resolution(monday + timedelta(days=7), monday + timedelta(days=13), "week", f"the calendar week after the publication date {anchor}", True)
+        if rel == "earlier this":
+            return Resolution(monday, max(monday, anchor - timedelta(days=1)), "week", f"from Monday of the publication week to the day before {anchor}", True)
+        return Resolution(monday, monday + timedelta(days=6), "week", f"the calendar week of the publication date {anchor}", True)
+
+    if rule == "month-relative":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        part = (g.get("part") or "").lower()
+        first = anchor.replace(day=1)
+        if rel in ("last", "previous", "the previous"):
+            first, why = _shift_month(first, -1), "the calendar month before"
+        elif rel == "next":
+            first, why = _shift_month(first, 1), "the calendar month after"
+        else:
+            why = "the calendar month of"
+        end = _month_end(first.year, first.month)
+        if part == "earlier" and rel == "this":
+            return Resolution(first, max(first, anchor - timedelta(days=1)), "part-of-month", f"from the 1st to the day before the publication date {anchor}", True)
+        if part in ("early", "late"):
+            lo, hi = _PARTS[part]
+            return Resolution(first.replace(day=lo), end if hi is None else first.replace(day=hi), "part-of-month", f"{part} in {why} the publication date {anchor}", True)
+        return Resolution(first, end, "month", f"{why} the publication date {anchor}", True)
+
+    if rule == "year-relative":
+        rel = re.sub(r"\s+", " ", g["rel"].lower())
+        y = anchor.year + {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
+        if (g.get("part") or "").lower() == "earlier" and rel == "this":
+            return Resolution(date(y, 1, 1), max(date(y, 1, 1), anchor - timedelta(days=1)), "year", f"from January 1 to the day before the publication date {anchor}", True)
+        return Resolution(date(y, 1, 1), date(y, 12, 31), "year", f"the calendar year {y} ({rel} year from the publication date {anchor})", True)
+
+    return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
+
+
+def _invalid(expr: Expression) -> Resolution:
+    return Resolution(None, None, "unresolved", f"{expr.text!r} is not a valid calendar date", False)
+
+
+def _offset(expr: Expression, anchor: date | None, earlier: list[Resolution]) -> Resolution:
+    g = expr.groups
+    n = int(g["n"]) if g["n"].isdigit() else (word_number(g["n"]) or 1)
+    unit = g["unit"].lower().rstrip("s")
+    direction = g["dir"].lower()
+    sign = 1 if direction in ("later", "after") else -1
+    if direction == "ago":
+        if anchor is None:
+            return _no_anchor(expr)
+        base, base_why, anchored = anchor, f"the publication date {anchor}", True
+    else:
+        days_refs = [r for r in earlier if r.precision == "day" and r.date]
+        if not days_refs:
+            ref = g.get("ref") or "the reference"
+            return Resolution(None, None, "unresolved", f"{ref!r} has no date in this sentence: not guessed", False)
+        base, base_why, anchored = days_refs[-1].date, f"{days_refs[-1].date} earlier in the sentence", days_refs[-1].anchored
+    if unit == "day":
+        d = base + timedelta(days=sign * n)
+    elif unit == "week":
+        d = base + timedelta(days=sign * 7 * n)
+    elif unit == "month":
+        first = _shift_month(base.replace(day=1), sign * n)
+        d = first.replace(day=min(base.day, calendar.monthrange(first.year, first.month)[1]))
+        return Resolution(d, None, "day", f"{n} month(s) {'after' if sign > 0 else 'before'} {base_why}", anchored)
+    else:
+        d = _safe_date(base.year + sign * n, base.month, min(base.day, 28 if base.month == 2 else base.day))
+    return Resolution(d, None, "day", f"{n} {unit}(s) {'after' if sign > 0 else 'before'} {base_why}", anchored)

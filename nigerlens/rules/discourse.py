@@ -1,0 +1,334 @@
+"""Who is speaking: speakers of quotations and claims, and the chain of outlets they came through.
+
+News attributes in a few set ways: the speaker after the quote ("..., a French diplomatic source
+told the paper") or before it ("Blinken told reporters that ..."), a participle that continues
+the sentence's speaker ("adding that"), a pronoun ("he added", resolved to the last person
+named), a description that refers back ("the diplomat", "the paper's source within the foreign
+ministry" = the source already introduced) and "citing" or "according to" phrases.
+:class:`Discourse` keeps what an article has introduced so far: people, anonymous sources,
+documents, organisations and the outlets that relayed them ("told Le Figaro", "the paper").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import cache
+
+from nigerlens.resources import alternation, lexicon
+from nigerlens.rules.clauses import owner_mentions
+from nigerlens.rules.gazetteer import Gazetteer, Mention
+from nigerlens.text.article import Article
+from nigerlens.text.spans import Span
+
+QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
+PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# where a new main clause with its own subject begins: "..., but France refused"
+CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
+# "the paper", "the newspaper" ... refer to the last outlet named
+OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
+# "the bloc", "the organisation" refer to the last organisation named
+ORG_BACK = re.compile(r"^(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body|group|government)\b", re.IGNORECASE)
+DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
+TITLE = re.compile(
+    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Assistant\s+Secretary\s+of\s+State|"
+    r"Deputy\s+Secretary\s+of\s+State|Foreign\s+Minister|Defence\s+Minister|Defense\s+Minister|Gen\.|General|"
+    r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+)
+NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|de|al|bin|van|von|da))*\s+[A-Z][a-zà-ÿ'’-]+\b")
+# sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
+# with the plans", "quoting a source close to the French presidency"
+_NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps its dots
+SOURCE_INTRO = re.compile(rf"\b(?:citing|quoting|according\s+to)\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
+# an anonymous source that speaks without quotation marks: "A spokesman for ECOWAS, who asked not
+# to be named, said ..." (the description, then at most 80 characters to the verb)
+# (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
+SPEAKS_VERB = re.compile(r"\s(?:said|says|told|added)\b", re.IGNORECASE)
+SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
+# "one of the officials", "two of those diplomats": a member of a group named before
+MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
+DOCUMENT_INTRO = re.compile(r"\b(?:in|issued|released|published)\s+an?\s+(?P<doc>(?:joint\s+)?(?:statement|communiqu[eé]|report|letter|decree))\b", re.IGNORECASE)
+_DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
+
+
+@cache
+def speech_cues() -> dict[str, str]:
+    """Speech verb -> form (finite, participle, preposition), from data/lexicon/speech_verbs.csv."""
+    return {r["cue"]: r["form"] for r in lexicon("speech_verbs")}
+
+
+@cache
+def speech_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(speech_cues())})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def source_nouns() -> dict[str, str]:
+    """Noun -> "anonymous source" or "document", from data/lexicon/source_nouns.csv."""
+    return {r["noun"]: r["kind"] for r in lexicon("source_nouns")}
+
+
+@cache
+def _source_regex() -> re.Pattern:
+    return re.compile(rf"(?<![\w-])(?:{alternation(source_nouns())})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class Speaker:
+    """Someone (or something) quoted: a person, an anonymous source, an organisation, a document."""
+
+    name: str
+    kind: str  # named person / anonymous source / organisation / document
+    affiliation: str | None = None
+    via: tuple[str, ...] = ()  # intermediaries between the article's outlet and the speaker
+    nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
+
+
+def quotes_in(text: str) -> list[re.Match]:
+    """Quotations in a text, curly or straight."""
+    return list(QUOTE.finditer(text))
+
+
+def outside_quotes(text: str) -> str:
+    """The text with every quotation blanked out (same length, so offsets still hold)."""
+    return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+
+
+class Timeline:
+    """Items at text offsets, kept in text order."""
+
+    def __init__(self):
+        self._pos: list[int] = []
+        self._items: list = []
+
+    def add(self, pos: int, item) -> None:
+        i = bisect_right(self._pos, pos)
+        self._pos.insert(i, pos)
+        self._items.insert(i, item)
+
+    def before(self, pos: int):
+        """The items before offset ``pos``, latest first."""
+        for i in range(bisect_left(self._pos, pos) - 1, -1, -1):
+            yield self._items[i]
+
+
+class Discourse:
+    """What an article has introduced up to a point: people, sources, documents, outlets."""
+
+    def __init__(self, article: Article, gazetteer: Gazetteer):
+        self.article = article
+        self.gaz = gazetteer
+        self._sentence_index = {s.start: i for i, s in enumerate(article.sentences)}
+        # each kept in text order, so "the latest before here" is a binary search away
+        self.entities = Timeline()  # anonymous sources and documents, for descriptions that refer back
+        self.outlets = Timeline()
+        self.people = Timeline()  # named people and anonymous sources, for "he" / "she"
+        self.orgs = Timeline()  # organisations, states, armed groups and documents, for "it"
+        for sent in article.sentences:
+            blank = outside_quotes(sent.text)
+            for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
+                self.outlets.add(m.start, m.name)
+            # places ("in Abuja") and comparisons are not who a pronoun can stand for
+            for m in owner_mentions(blank, gazetteer):
+                a = gazetteer.actors[m.name]
+                if a.kind == "person":
+                    self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
+                else:
+                    self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
+            for intro in SOURCE_INTRO.finditer(blank):
+                source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
+                if source:
+                    self.entities.add(sent.start + intro.start("np"), source)
+                    self.people.add(sent.start + intro.start("np"), source)
+            for verb in SPEAKS_VERB.finditer(blank):
+                lo = max(0, verb.start() - 140)
+                speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
+                if speaks:
+                    at = sent.start + lo + speaks.start("np")
+                    source = self._introduced(speaks.group("np"), at, blank, sent.start, speaks.group("tail"))
+                    if source:
+                        self.people.add(at, source)
+            # "said in a joint statement": a document others can refer back to ("The statement ...")
+            for d in DOCUMENT_INTRO.finditer(blank):
+                issuers = owner_mentions(blank[: d.start()], gazetteer)
+                name = re.sub(r"\s+", " ", d.group("doc").lower())
+                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
+                self.entities.add(sent.start + d.start(), doc)
+                self.orgs.add(sent.start + d.start(), doc)
+
+    def _introduced(self, np: str, pos: int, blank: str, offset: int, tail: str = "") -> Speaker | None:
+        """An anonymous source described by ``np`` (affiliation from it and ``tail``, the outlet
+        of its sentence as intermediary), or None when ``np`` names no anonymous source."""
+        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[m.group().lower()] == "anonymous source"]
+        if not nouns or self.gaz.actor_mentions(np[: nouns[0].start()], kinds=("person",)):
+            return None
+        noun = nouns[0]
+        mentions = self.gaz.actor_mentions(np + " " + tail)
+        outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
+        return Speaker(_description(np, noun), "anonymous source", self._affiliation(mentions, pos),
+                       via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
+
+    # -- look-ups ---------------------------------------------------------------------------
+    def last_outlet(self, before: int) -> str | None:
+        return next(self.outlets.before(before), None)
+
+    def last_person(self, before: int) -> Speaker | None:
+        return next(self.people.before(before), None)
+
+    def last_org(self, before: int, *, kinds=("organisation", "armed group", "state")) -> Speaker | None:
+        """The organisation (or document) named most recently before ``before``; ``kinds`` are the
+        actor kinds that count ("the bloc" wants an organisation, "it" any of them)."""
+        for s in self.orgs.before(before):
+            if s.kind == "document" or (s.name in self.gaz.actors and self.gaz.actors[s.name].kind in kinds):
+                return s
+        return None
+
+    def previous_subject(self, sent: Span) -> Speaker | None:
+        """The subject of the sentence before ``sent``: a document, an organisation or a state."""
+        i = self._sentence_index.get(sent.start, 0)
+        if i == 0:
+            return None
+        p = self.article.sentences[i - 1]
+        head = outside_quotes(p.text)
+        m = _source_regex().search(head[:40])
+        if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
+            doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
+            if doc:
+                return doc
+        if ORG_BACK.match(head.strip()):
+            return self.last_org(p.start, kinds=("organisation",))
+        owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+        if owners:
+            o = owners[0]
+            return Speaker(o.name, "organisation", o.name)
+        return None
+
+    def refer_back(self, kind: str, nouns: frozenset, affiliation: str | None, before: int) -> Speaker | None:
+        """The most recent entity of ``kind`` compatible with a definite description."""
+        for s in self.entities.before(before):
+            if s.kind != kind:
+                continue
+            if affiliation and s.affiliation and affiliation != s.affiliation:
+                continue
+            if kind == "document" and nouns and not (nouns & s.nouns) and "statement" not in " ".join(nouns):
+                continue
+            if kind == "anonymous source" and nouns and not _same_role(nouns, s):
+                continue  # "the source" is not the officials named before
+            return s
+        return None
+
+    def mention(self, pos: int, speaker: Speaker) -> None:
+        """Record that ``speaker`` spoke at ``pos``: the latest mention is what pronouns and
+        descriptions refer back to."""
+        if speaker.kind in ("anonymous source", "document"):
+            self.entities.add(pos, speaker)
+        if speaker.kind in ("named person", "anonymous source"):
+            self.people.add(pos, speaker)
+        else:
+            self.orgs.add(pos, speaker)
+
+    # -- speakers ---------------------------------------------------------------------------
+    def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:
+        """The speaker named by ``phrase`` (at absolute offset ``pos``) in sentence ``sent``."""
+        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        if not phrase:
+            return None
+        if PRONOUN.match(phrase):
+            word = phrase.lower()
+            if word in ("he", "she"):
+                return self.last_person(pos)
+            before = outside_quotes(sent.text)[: pos - sent.start]
+            here = [o for o in owner_mentions(before, self.gaz)
+                    if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+            # "..., but France refused, saying it ...": the subject of the pronoun's own clause
+            joint = max((m.end() for m in CONTRAST.finditer(before)), default=0)
+            here = [o for o in here if o.start >= joint] or here
+            if here:
+                return Speaker(here[0].name, "organisation", here[0].name)
+            return self.previous_subject(sent) or self.last_org(pos)
+        mentions = self.gaz.actor_mentions(phrase, pos)
+        people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
+        if people:
+            a = self.gaz.actors[people[-1].name]
+            return Speaker(a.name, "named person", a.affiliation)
+        noun = None
+        for m in _source_regex().finditer(phrase):
+            noun = m
+        name = _person_name(phrase)
+        # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
+        if name and (noun is None or phrase.rfind(name) > noun.start()):
+            return Speaker(name, "named person", self._affiliation(mentions, pos))
+        actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
+        if noun is not None:
+            kind = source_nouns()[noun.group().lower()]
+            affiliation = self._affiliation(actors, pos)
+            nouns = frozenset({noun.group().lower()})
+            if (DEFINITE.match(phrase) or MEMBER_OF.match(phrase)) and not (kind == "anonymous source" and _is_new_title(phrase)):
+                back = self.refer_back(kind, nouns, affiliation, pos)
+                if back:
+                    return back
+            name = _description(phrase, noun)
+            if kind == "anonymous source" and affiliation is None:
+                prev = self.previous_subject(sent)
+                affiliation = self.gaz.side_of(prev.name) if prev else None
+            return Speaker(name, kind, affiliation, nouns=nouns)
+        if ORG_BACK.match(phrase):
+            return self.last_org(pos, kinds=("organisation",))
+        if actors:
+            name = actors[0].name
+            return Speaker(name, "organisation", self.gaz.side_of(name))
+        return None
+
+    def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
+        for m in mentions:
+            if self.gaz.actors[m.name].kind != "outlet":
+                return self.gaz.side_of(m.name)
+        return None
+
+
+def _same_role(nouns: frozenset, s: Speaker) -> bool:
+    """Whether a description with role ``nouns`` ("diplomat", "officials") can refer back to
+    ``s`` ("French diplomatic source", "U.S. officials"): a noun's singular stem is in its name or
+    role nouns. Generic nouns ("source", "official") fit any anonymous source."""
+    described = (s.name + " " + " ".join(s.nouns)).lower()
+    for noun in nouns:
+        stem = noun.lower().removesuffix("s")
+        if stem in ("source", "official", "person familiar", "people familiar") or stem in described:
+            return True
+    return False
+
+
+def _is_new_title(phrase: str) -> bool:
+    """"the State Department spokesman" names a role afresh rather than referring back."""
+    return bool(re.match(r"^the\s+(?:[A-Z]\w+\s+){2,}", phrase))
+
+
+def _person_name(phrase: str) -> str | None:
+    """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
+    stripped = TITLE.sub(" ", phrase)
+    names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    return names[-1] if names else None
+
+
+_QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")
+
+
+def _description(phrase: str, noun: re.Match) -> str:
+    """"a French diplomatic source told" -> "French diplomatic source"; keeps "within ..." out
+    but "close to ..." and "familiar with ..." in ("a source close to the French presidency")."""
+    qualified = _QUALIFIED.match(phrase, noun.end())
+    text = phrase[: qualified.end() if qualified else noun.end()].rstrip()
+    text = _DETERMINERS.sub("", text.strip())
+    text = _DETERMINERS.sub("", text)
+    text = re.sub(r"^(?:the\s+)?\w+[’']s\s+", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def via_chain(article: Article, speaker: Speaker | None, frame_via: tuple[str, ...] = ()) -> str | None:
+    """The chain of outlets, outermost first, joined by " > " (e.g. "RT > Le Figaro")."""
+    chain = [article.outlet] if article.outlet else []
+    for name in (*frame_via, *(speaker.via if speaker else ())):
+        if name and name not in chain and (speaker is None or name != speaker.name):
+            chain.append(name)
+    return " > ".join(chain) or None

@@ -1,0 +1,1 @@
+"""The tables: their names, columns and dtypes (schema), and how they are written (export)."""

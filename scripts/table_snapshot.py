@@ -1,0 +1,34 @@
+"""Write every table of the bundled, dev and sample-corpus articles to one text file.
+
+Used to check that a change that should not change behaviour (moving code) does not: run it
+before and after, and diff the two files::
+
+    python scripts/table_snapshot.py > before.txt   # ... change ...
+    python scripts/table_snapshot.py > after.txt && diff before.txt after.txt
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nigerlens as nl
+
+ROOT = Path(__file__).resolve().parent.parent
+FOLDERS = (ROOT / "data" / "articles", ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "dev", ROOT / "tests" / "fixtures" / "train")
+
+
+def main() -> int:
+    paths = [str(p) for folder in FOLDERS for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".html")]
+    tables = nl.extract(paths, jobs=1, progress=False)
+    for name, df in tables.items():
+        if "path" in df.columns:
+            df = df.assign(path=df["path"].map(lambda p: Path(p).name if isinstance(p, str) else p))
+        sys.stdout.write(f"== {name} ({len(df)} rows)\n")
+        sys.stdout.write(df.to_csv(index=False))
+        sys.stdout.write(f"-- dtypes: {dict(df.dtypes.astype(str))}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
