@@ -1,7 +1,10 @@
-"""Where nigerlens finds its editable data: the gazetteer, the lexicons and the bundled article.
+"""Where nigerlens finds its editable data: the gazetteer, the lexicons, the issues and the
+bundled article.
 
-Rules live in CSV files under ``data/`` so that an analyst extends them without touching code.
-``NIGERLENS_DATA`` points the package at another copy of that folder.
+The rules ship inside the package (``nigerlens/data/``, package data read with
+importlib.resources), so an installed wheel works anywhere; an analyst extends them by editing
+a copy of that folder and pointing ``NIGERLENS_DATA`` at it. The repository's top-level
+``data/`` keeps the articles and the sample corpus.
 """
 
 from __future__ import annotations
@@ -9,10 +12,15 @@ from __future__ import annotations
 import csv
 import os
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("NIGERLENS_DATA", Path(__file__).resolve().parent.parent / "data"))
-BUNDLED_ARTICLE = DATA_DIR / "articles" / "rt-20230814-washington-niger.txt"
+PACKAGE_DATA = Path(str(files("nigerlens") / "data"))
+DATA_DIR = Path(os.environ["NIGERLENS_DATA"]) if os.environ.get("NIGERLENS_DATA") else PACKAGE_DATA
+BUNDLED_ARTICLE = PACKAGE_DATA / "articles" / "rt-20230814-washington-niger.txt"
+# in a checkout of the repository only (not in an installed wheel)
+REPOSITORY = Path(__file__).resolve().parent.parent
+SAMPLE_CORPUS = REPOSITORY / "data" / "corpus"
 
 
 def data_path(*parts: str) -> Path:

@@ -20,13 +20,13 @@ from nigerlens.analysis.compare import (
 from nigerlens.analysis.counts import count_interval
 from nigerlens.plots import plot_chronology, plot_troop_reports
 from nigerlens.plots.corpus import CONFLICT_COLOR
-from nigerlens.resources import data_path
+from nigerlens.resources import SAMPLE_CORPUS
 from nigerlens.tables.schema import frame
 
 
 @pytest.fixture(scope="session")
 def corpus():
-    return nl.extract(data_path("corpus"))
+    return nl.extract(SAMPLE_CORPUS)
 
 
 def report(qualifier, count, count_high=None):

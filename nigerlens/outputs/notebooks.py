@@ -22,9 +22,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nigerlens.resources import BUNDLED_ARTICLE
+from nigerlens.resources import BUNDLED_ARTICLE, REPOSITORY
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS_DIR = REPOSITORY / "notebooks"
 KERNEL = "python3"
 CELL_TIMEOUT = 600  # seconds allowed per cell
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
