@@ -7,9 +7,9 @@ from html import escape
 
 import lxml.html
 import matplotlib.pyplot as plt
-import nigerlens.outputs.report as report
 import pytest
 
+import nigerlens.outputs.report as report
 from nigerlens.cli import main
 from nigerlens.ingest.load import from_text, load_article
 from nigerlens.outputs.report import write_report

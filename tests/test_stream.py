@@ -7,8 +7,8 @@ import pytest
 
 import nigerlens as nl
 from nigerlens.cli import main
-from nigerlens.corpus.stream import MissingExtraError, extract_to, read_parquet_tables
 from nigerlens.corpus import scheduler
+from nigerlens.corpus.stream import MissingExtraError, extract_to, read_parquet_tables
 from nigerlens.tables.export import write_tables
 
 from .conftest import BUNDLED_PATH, DEV_ARTICLES
