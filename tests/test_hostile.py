@@ -79,6 +79,7 @@ def test_nothing_is_written_half(tmp_path, monkeypatch):
     assert [p.name for p in target.iterdir()] == ["deployments.csv"]  # no temporary file left
 
 
+@pytest.mark.slow
 def test_a_50_mb_text_completes_in_bounded_memory(tmp_path):
     """A 50 MB text (the bundled and dev articles over and over: every paragraph is news about
     Niger) is read in windows on every core and streamed to CSV. Each copy gives the rows of one,
