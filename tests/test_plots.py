@@ -225,6 +225,25 @@ def test_bars_are_coloured_by_actor_and_labels_fit(ax):
     assert all(t.get_window_extent().x1 <= right + 1 for t in gid_artists(ax, "nigerlens-label"))
 
 
+@pytest.mark.parametrize("rows", [
+    [("France", 1500, "around"), ("United States", 1300, "some")],   # the largest bar approximate
+    [("Chad", 40000, "about"), ("Mali", 900, None)],
+    [("Russia", 100, "more than"), ("Germany", 90, "about")],         # the largest a lower bound
+])
+@pytest.mark.parametrize("layout", [None, "constrained", "tight"])
+def test_labels_and_whiskers_of_the_largest_bar_stay_inside(rows, layout):
+    fig, ax = plt.subplots(figsize=(7, 3), layout=layout)
+    plot_troops(deployments(*rows), ax=ax)
+    fig.canvas.draw()
+    right = ax.get_window_extent().x1
+    labels = gid_artists(ax, "nigerlens-label")
+    assert len(labels) == len(rows)
+    assert all(t.get_window_extent().x1 <= right + 1 for t in labels), [t.get_text() for t in labels]
+    for whisker in gid_artists(ax, "nigerlens-whisker"):
+        for segments in (c.get_segments() for c in whisker.get_children() if hasattr(c, "get_segments")):
+            assert max(x for seg in segments for x, _ in seg) <= ax.get_xlim()[1]
+
+
 def test_legend_lists_only_the_encodings_used(ax):
     plot_troops(deployments(("France", 1500, None), ("Italy", 300, "up to")), ax=ax)
     texts = [t.get_text() for t in ax.get_legend().get_texts()]

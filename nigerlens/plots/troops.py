@@ -100,7 +100,9 @@ def _draw_bars(ax, rows, kwargs):
         anchor = low * (1 + APPROX_TOLERANCE) if kind == "approximate" else high
         texts.append(ax.annotate(words, xy=(anchor, y), xytext=(pad, 0),
                                  textcoords="offset points", va="center", fontsize=8.5,
-                                 color="0.15", gid="nigerlens-label"))
+                                 color="0.15", gid="nigerlens-label",
+                                 # measured before the limits make room for it: never skip it
+                                 annotation_clip=False))
         source = f"\n{r['article_id']}" if several_sources and _present(r.get("article_id")) else ""
         labels.append(f"{r['actor']}{source}")
     ax.set_yticks(range(len(rows)), labels, fontsize=9 if not several_sources else 8)
@@ -145,7 +147,8 @@ def _fit_right(ax, texts, largest):
     A label starts a fixed number of points after its anchor, so the limit ``right`` must
     satisfy ``width * anchor / right + label <= width`` for every label (sizes in pixels).
     """
-    right = largest * 1.08
+    # the whisker of an approximate count, where its label is anchored, ends past the count
+    right = max([largest, *(t.xy[0] for t in texts)]) * 1.03
     ax.set_xlim(0, right)
     try:
         renderer = ax.figure.canvas.get_renderer()
