@@ -379,8 +379,15 @@ def test_troop_reports_put_each_report_at_its_publication_date_and_count(ax):
     assert marks[0].get_markerfacecolor() == "white"  # approximate: hollow
     assert marks[1].get_markerfacecolor() != "white"  # exact: filled
     assert marks[0].get_marker() != marks[1].get_marker()  # one shape per source
-    (series,) = gid_artists(ax, "nigerlens-series")
-    assert list(series.get_ydata()) == [1100, 1300]
+    assert not gid_artists(ax, "nigerlens-series")  # two sources: points, no line between them
+
+
+@pytest.mark.parametrize("outlets, lines", [(("RT", "RT", "Monitor"), [[1100, 1300]]), (("RT", "Monitor", "Wire"), [])])
+def test_troop_reports_join_only_one_sources_reports(ax, outlets, lines):
+    days = ("2023-08-08", "2023-09-14", "2024-03-01")
+    df = deployments(*((f"a{i}", o, d, "United States", n, None) for i, (o, d, n) in enumerate(zip(outlets, days, (1100, 1300, 1000), strict=True))))
+    plot_troop_reports(df, ax=ax)
+    assert [list(s.get_ydata()) for s in gid_artists(ax, "nigerlens-series")] == lines
 
 
 @pytest.mark.parametrize("qualifier, gid", [("more than", "nigerlens-arrow:lower"), ("up to", "nigerlens-arrow:upper")])

@@ -40,8 +40,9 @@ DODGE = 9  # points between reports published on the same day
 def plot_troop_reports(deployments, *, ax=None, statuses=None, **kwargs):
     """Draw every stated troop count at its publication date: how the reported figure moved.
 
-    x is the publication date, y the count; one colour and one thin line per actor (through
-    each report's own figure, in publication order), one marker shape per source (outlet).
+    x is the publication date, y the count; one colour per actor, one marker shape per source
+    (outlet), and a thin line through one source's reports of an actor (their own figures, in
+    publication order); reports of different sources are not joined.
     Exact counts are filled markers; approximate ones hollow, with a ±10 % whisker; "between
     1,000 and 1,500" is a vertical span with end caps and a hollow marker at its middle; "more
     than" has an arrow pointing up, "nearly"/"up to" one pointing down. Markers are labelled
@@ -114,9 +115,11 @@ def _draw_reports(ax, rows, kwargs):
     for group in same_day.values():
         for i, r in enumerate(sorted(group, key=lambda r: r["actor"])):
             r["dodge"] = (i - (len(group) - 1) / 2) * DODGE
-    for actor in dict.fromkeys(r["actor"] for r in rows):
-        # The line joins the figures stated as one number, not a range's middle or a bound.
-        series = sorted((r for r in rows if r["actor"] == actor and r["kind"] in ("exact", "approximate")),
+    for actor, outlet in dict.fromkeys((r["actor"], _outlet(r)) for r in rows):
+        # A line joins one source's figures for an actor (stated as one number, not a range's
+        # middle or a bound): reports of different sources stay points, with no line implying
+        # a trend over the months between them.
+        series = sorted((r for r in rows if r["actor"] == actor and _outlet(r) == outlet and r["kind"] in ("exact", "approximate")),
                         key=lambda r: r["day"])
         if len(series) > 1:
             ax.plot([mdates.date2num(r["day"]) for r in series], [_figure(r) for r in series],
