@@ -12,6 +12,7 @@ import io
 from html import escape
 
 from nigerlens.outputs.evidence import evidence_html, set_aside_html
+from nigerlens.outputs.html_table import html_table
 
 # the plot helper of each table, looked up in nigerlens.plots at call time
 PLOTTERS = {
@@ -36,18 +37,11 @@ MUTED = "color:#999"
 
 def table_html(df, *, kind: str, max_rows: int = 50) -> str:
     """Return ``df`` as an HTML ``<table class="nl-table nl-table-<kind> dataframe">`` with every
-    cell escaped, at most ``max_rows`` rows, and a line saying how many rows there are."""
-    import pandas as pd
-
+    cell escaped, rows numbered from 1 as in the row list, at most ``max_rows`` rows, and a line
+    saying how many rows there are."""
     # the evidence pane shows each row's sentence and offsets; the table stays readable
     df = df.drop(columns=[c for c in EVIDENCE_COLUMNS if c in df.columns])
-    with pd.option_context("display.max_colwidth", 80):
-        table = df.to_html(
-            escape=True, classes=["nl-table", f"nl-table-{kind}"], max_rows=max_rows,
-            na_rep="", border=0,
-        )
-    # nl-table first, so that the markup reads <table class="nl-table ...">
-    table = table.replace('class="dataframe ', 'class="', 1).replace('">', ' dataframe">', 1)
+    table = html_table(df, classes=("nl-table", f"nl-table-{kind}", "dataframe"), max_rows=max_rows)
     note = f"{len(df)} row{'s' if len(df) != 1 else ''}"
     if len(df) > max_rows:
         note += f" (showing {max_rows})"

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from nigerlens.ingest.load import Corpus, LoadError, load_corpus, parse_date
 from nigerlens.outputs.evidence import evidence_html, set_aside_html
+from nigerlens.outputs.html_table import html_table
 from nigerlens.tables.export import atomic_write
 from nigerlens.text.article import Article
 
@@ -70,10 +71,7 @@ def table_html(table, name: str) -> str:
     """Return ``table`` as an escaped HTML table, rows numbered from 1 as in the evidence."""
     if not len(table):
         return f'<p class="empty">No {escape(name)} found.</p>'
-    shown = table.drop(columns=[c for c in HIDDEN_COLUMNS if c in table.columns])
-    shown = shown.astype(object).where(shown.notna(), "")  # na_rep misses pd.NA: show blanks
-    shown.index = range(1, len(shown) + 1)
-    body = shown.to_html(escape=True, border=0, classes="nl-table")
+    body = html_table(table.drop(columns=[c for c in HIDDEN_COLUMNS if c in table.columns]))
     return f'<div class="scroll">{body}</div>'
 
 

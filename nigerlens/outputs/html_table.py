@@ -1,0 +1,39 @@
+"""A table as HTML for people: every cell escaped, blanks for missing values, rows numbered
+from 1 (as the row lists and the evidence number them), headers left-aligned over their
+columns, and dates that never wrap in the middle ("2023-\\n08-12")."""
+
+from __future__ import annotations
+
+from html import escape
+
+# columns holding ISO dates: kept on one line
+DATE_COLUMNS = ("date", "date_end", "published", "as_of", "anchor")
+NOWRAP = '<span style="white-space:nowrap">{}</span>'
+
+
+def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | None = None) -> str:
+    """Return ``df`` (its first ``max_rows`` rows) as ``<table class="...">`` markup.
+
+    Every value and header is escaped here, so article text carrying markup stays text.
+    """
+    shown = df if max_rows is None else df.head(max_rows)
+    cells = {}
+    for column in shown.columns:
+        values = [_cell(v) for v in shown[column].tolist()]
+        if column in DATE_COLUMNS:
+            values = [NOWRAP.format(v) if v else v for v in values]
+        cells[escape(str(column))] = values
+    import pandas as pd
+
+    table = pd.DataFrame(cells, index=range(1, len(shown) + 1), dtype=object)
+    html = table.to_html(escape=False, border=0)
+    html = html.replace('<table class="dataframe">', f'<table class="{" ".join(classes)}">', 1)
+    return html.replace('<tr style="text-align: right;">', '<tr style="text-align: left;">', 1)
+
+
+def _cell(value) -> str:
+    import pandas as pd
+
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return escape(str(value))
