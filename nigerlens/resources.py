@@ -23,6 +23,12 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 SAMPLE_CORPUS = REPOSITORY / "data" / "corpus"
 
 
+def sample_articles() -> list[Path]:
+    """The bundled article, then the sample corpus's articles (in a checkout), by name."""
+    corpus = sorted(p for p in SAMPLE_CORPUS.glob("*") if p.suffix in (".txt", ".html")) if SAMPLE_CORPUS.is_dir() else []
+    return [BUNDLED_ARTICLE, *(p for p in corpus if p.name != BUNDLED_ARTICLE.name)]
+
+
 def data_path(*parts: str) -> Path:
     """Return the path of a file under the data folder."""
     return DATA_DIR.joinpath(*parts)

@@ -211,3 +211,44 @@ def test_hostile_page_markup_does_not_execute(dashboard):
     assert shown.first.is_visible()  # shown as text, escaped
     assert "alert('xss')" in page.locator(".nl-evidence").inner_text()  # the furniture, in the evidence pane
     screenshot(page, "04-hostile-page", ".nl-explorer")
+
+
+ALIGNMENT_JS = """(kind) => {
+    const table = document.querySelector(`.nl-table-view-${kind} table.nl-table`);
+    const heads = [...table.querySelectorAll('thead tr:last-child th')];
+    const first = table.querySelector('tbody tr');
+    return heads.map((th, i) => [th.innerText.trim(), th.getBoundingClientRect().left,
+                                 first.children[i].getBoundingClientRect().left, first.children[i].innerText.trim()]);
+}"""
+
+
+@pytest.mark.parametrize("tab, kind", [("Positions", "positions"), ("Timeline", "events")])
+def test_table_headers_sit_over_their_columns_and_rows_count_from_one(dashboard, tab, kind):
+    page = dashboard.page
+    choose_article(page, "rt-20230814-washington-niger")
+    choose_actors(page)
+    page.get_by_role("tab", name=tab).click()
+    page.wait_for_selector(f".nl-table-view-{kind} table.nl-table tbody tr")
+    cells = page.evaluate(ALIGNMENT_JS, kind)
+    assert cells and all(abs(head - cell) < 1 for _, head, cell, _ in cells), cells
+    assert column(page, kind, "")[0] == "1"  # numbered as the row list numbers them
+    first = page.locator(".nl-rows option").first.inner_text()
+    assert first.startswith("1. ")
+    if kind == "events":  # an ISO date on one line: its cell is one line high
+        dates = page.locator(f".nl-table-view-{kind} tbody tr td span").first
+        assert dates.bounding_box()["height"] < 24
+
+
+def test_the_open_bar_opens_another_article(dashboard):
+    page = dashboard.page
+    path = str(ROOT / "data" / "corpus" / "wire-20230925-france-withdrawal.txt")
+    page.locator(".nl-open-path input").fill(path)
+    page.locator(".nl-open-button").click()
+    page.wait_for_function(
+        f"() => {{ const a = ({COLUMN_JS})(['deployments', 'article_id']); return a && a.length && a.every(v => v === 'wire-20230925-france-withdrawal'); }}"
+    )
+    page.locator(".nl-open-path input").fill("/no/such/file.txt")
+    page.locator(".nl-open-button").click()
+    page.locator(".nl-error", has_text="no such file").wait_for()
+    assert "traceback" not in page.locator(".nl-error").inner_text()
+    screenshot(page, "05-opened-article", ".nl-explorer")

@@ -363,3 +363,42 @@ def test_small_explorers(name, kind, filters, bundled):
     assert x.value.equals(x.tables[kind]) and len(x.value) >= 1
     assert "image/png" in x.plots[kind].outputs[0]["data"]
     assert x.error.value == ""
+
+
+# -- opening another article ------------------------------------------------------------------
+
+
+@pytest.fixture
+def library():
+    from nigerlens.ingest.load import article_paths
+    from nigerlens.resources import SAMPLE_CORPUS
+
+    return [nl.BUNDLED_ARTICLE, *article_paths(SAMPLE_CORPUS)]
+
+
+@pytest.mark.parametrize("pick", [3, -1])
+def test_the_open_bar_loads_a_chosen_article_and_shows_it(bundled, library, pick):
+    x = nl.explore(bundled, library=library)
+    box, choose, path, button = x.opener
+    choose.value = str(library[pick])
+    button.click()
+    assert x.last_error is None
+    chosen = nl.load_article(library[pick])
+    assert x.article.id == chosen.id and len(x.articles) == 2
+    assert x.filters["article"].value == 1
+    assert len(x.tables["deployments"]) == len(nl.deployments(chosen))
+    button.click()  # the same file again: shown, not loaded twice
+    assert len(x.articles) == 2
+
+
+@pytest.mark.parametrize("typed, message", [("/no/such/article.txt", "/no/such/article.txt: no such file"), ("", "choose an article")])
+def test_the_open_bar_reports_a_bad_path_in_one_line(bundled, library, typed, message):
+    x = nl.explore(bundled, library=library)
+    x.opener[2].value = typed
+    x.opener[3].click()
+    assert message in x.error.value and "traceback" not in x.error.value
+    assert x.article.id == bundled.id and len(x.articles) == 1
+
+
+def test_without_a_library_there_is_no_open_bar(bundled):
+    assert nl.explore(bundled).opener is None

@@ -73,7 +73,7 @@ class Explorer(w.VBox):
     """
 
     def __init__(self, source, *, kinds=KINDS, article_tab=True, gazetteer=None,
-                 max_rows: int = 50, **kwargs):
+                 max_rows: int = 50, library=None, **kwargs):
         from nigerlens.rules.gazetteer import default_gazetteer
 
         self.articles, self.load_errors = _articles(source)
@@ -90,6 +90,8 @@ class Explorer(w.VBox):
         self._picked: dict[str, object] = {}  # kind -> index label of the row picked in it
         self.article = self.articles[0]
         self.published = self.article.published
+        # files offered by the "open" bar (None: no bar); the chooser lists them
+        self.library = None if library is None else [str(p) for p in library]
 
         self.error = ui.error_pane()
         self.status = ui.css(w.HTML(), "nl-status")
@@ -99,6 +101,7 @@ class Explorer(w.VBox):
         self.plots = {k: ui.plot_pane(k) for k in self.kinds}
         self.article_view = ui.css(w.HTML(), "nl-article") if article_tab else None
         self.rows, self.evidence, self.furniture = ui.rows_list(), ui.evidence_pane(), ui.furniture_toggle()
+        self.opener = ui.opener(self.library) if self.library is not None else None
         self.tabs = self._make_tabs()
         super().__init__(children=self._layout(), **kwargs)
         self.add_class("nl-explorer")
@@ -107,10 +110,28 @@ class Explorer(w.VBox):
             self._load(0)
         self._guarded_refresh()
 
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget for a live kernel, and a static HTML rendering of the active table for
+        pages without one (an executed notebook's HTML): the table and a line saying how to
+        make it interactive."""
+        bundle = super()._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if isinstance(data, dict):
+            data["text/html"] = self.static_html()
+        return bundle
+
+    def static_html(self) -> str:
+        """The active table as static HTML, with a note that ``make app`` or ``make lab``
+        serves the interactive explorer."""
+        note = ('<p class="nl-static-note" style="color:#666">A static copy of the explorer\'s '
+                f"{ui.TITLES[self.kind].lower()} table: run <code>make app</code> (the dashboard) or "
+                "<code>make lab</code> to filter the rows and read each one's sentence.</p>")
+        return note + render.table_html(self.value, kind=self.kind, max_rows=self.max_rows)
+
     # -- construction ----------------------------------------------------------------------
     def _make_filters(self) -> dict:
         f = {}
-        if len(self.articles) > 1:
+        if len(self.articles) > 1 or self.library is not None:
             f["article"] = ui.article_picker(self.articles)
         f["actor"] = ui.actor_filter()
         if "positions" in self.kinds:
@@ -142,7 +163,8 @@ class Explorer(w.VBox):
                  ui.css(w.HBox(pickers), "nl-pickers")]
         if "dates" in f:
             boxes.append(ui.css(w.HBox([f["dates"], self.date_readout]), "nl-dates"))
-        return boxes + [self.error, self.status, body, evidence]
+        opener = [self.opener[0]] if self.opener is not None else []
+        return opener + boxes + [self.error, self.status, body, evidence]
 
     def _observe(self) -> None:
         f = self.filters
@@ -158,6 +180,11 @@ class Explorer(w.VBox):
         if self.tabs is not None:
             self.tabs.observe(self._on_tab, names="selected_index")
         self.rows.observe(self._on_row, names="value")
+        if self.opener is not None:
+            _, choose, path, button = self.opener
+            choose.observe(self._on_choose, names="value")
+            button.on_click(lambda _: self._on_open())
+            path.on_submit(lambda _: self._on_open())
         self.furniture.observe(self._on_furniture, names="value")
 
     @contextmanager
@@ -345,6 +372,41 @@ class Explorer(w.VBox):
             self._picked.clear()
         self.refresh()
 
+    def open_article(self, path) -> Article:
+        """Load the article at ``path`` (a .txt or .html file), add it to the explorer and show
+        it; an article already loaded (same id) is shown again, not loaded twice."""
+        from nigerlens.ingest.load import load_article
+
+        article = load_article(path)
+        ids = [a.id for a in self.articles]
+        if article.id in ids:
+            index = ids.index(article.id)
+        else:
+            self.articles.append(article)
+            index = len(self.articles) - 1
+            picker = self.filters["article"]
+            with self._hold():
+                picker.options = ui.article_picker(self.articles).options
+        self.filters["article"].value = index  # _on_article loads and redraws
+        return self.articles[index]
+
+    @ui.guarded
+    def _on_choose(self, change):
+        if change["new"]:
+            self.opener[2].value = change["new"]
+
+    @ui.guarded
+    def _on_open(self, change=None):
+        from nigerlens.ingest.load import LoadError
+
+        path = self.opener[2].value.strip() or self.opener[1].value
+        if not path:
+            raise ui.UserError("choose an article or type the path of one")
+        try:
+            self.open_article(path)
+        except LoadError as exc:  # one line naming the file, in the error pane
+            raise ui.UserError(str(exc)) from None
+
     @ui.guarded
     def _on_tab(self, change):
         if not self.on_article_tab and "kind" in self.filters:
@@ -371,7 +433,7 @@ class Explorer(w.VBox):
             self._render_article()
 
 
-def explore(source, *, gazetteer=None, max_rows: int = 50) -> Explorer:
+def explore(source, *, gazetteer=None, max_rows: int = 50, library=None) -> Explorer:
     """Return a widget to explore every table of an article or a corpus.
 
     Tabs: Deployments, Bases map, Timeline, Quotes, Positions (each a table and its plot) and
@@ -384,12 +446,15 @@ def explore(source, *, gazetteer=None, max_rows: int = 50) -> Explorer:
         source: an Article, a Corpus or a list of Articles.
         gazetteer: the gazetteer for extraction and actor names; the default one when None.
         max_rows: rows shown in a table (``.value`` always holds all of them).
+        library: article files offered by an "Open" bar (a chooser, a path field and a
+            button) that loads another article into the explorer; None for no bar. The
+            dashboard offers the bundled article and the sample corpus.
 
     Returns:
         The :class:`Explorer`; ``.value`` is the active tab's filtered table, ``.tables`` all of
-        them, ``.filters`` the filter widgets by name.
+        them, ``.filters`` the filter widgets by name; ``.open_article(path)`` opens an article.
     """
-    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows)
+    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library)
 
 
 def _single(kind: str):

@@ -56,8 +56,19 @@ def guarded(method):
     return run
 
 
+class UserError(ValueError):
+    """A mistake of the user's (a missing file, an empty path): shown as its one line, with no
+    traceback, and not logged as a failure."""
+
+
 def show_error(pane, exc: BaseException, *, where: str) -> None:
-    """Show ``exc`` in the error ``pane`` (escaped, with the traceback folded) and log it."""
+    """Show ``exc`` in the error ``pane`` (escaped, with the traceback folded) and log it; a
+    :class:`UserError` is shown as its message alone."""
+    if isinstance(exc, UserError):
+        pane.value = ('<div class="nl-error-message" style="color:#b00020;border-left:3px solid #b00020;'
+                      f'padding:0.3em 0.6em">{escape(str(exc))}</div>')
+        pane.layout.display = None
+        return
     logger.error("error in explorer callback %s", where, exc_info=exc)
     trace = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
     pane.value = (
@@ -142,6 +153,19 @@ def article_picker(articles):
     options = [(f"{a.title or a.id} [{a.id}]", i) for i, a in enumerate(articles)]
     return css(w.Dropdown(options=options, value=0, description="Article", style=_WIDE,
                           layout=w.Layout(width="40em")), "nl-article-select")
+
+
+def opener(library):
+    """The "open another article" bar: a dropdown of the offered files, a path field and a
+    button. Returns ``(box, dropdown, path, button)``."""
+    from pathlib import Path
+
+    options = [("(choose an article)", "")] + [(Path(p).name, str(p)) for p in library]
+    choose = css(w.Dropdown(options=options, value="", description="Open", style=_WIDE,
+                            layout=w.Layout(width="28em")), "nl-open-choice")
+    path = css(w.Text(placeholder="or a path: /data/article.txt or .html", layout=w.Layout(width="26em")), "nl-open-path")
+    button = css(w.Button(description="Open", tooltip="load this article and show it", layout=w.Layout(width="6em")), "nl-open-button")
+    return css(w.HBox([choose, path, button], layout=w.Layout(flex_flow="row wrap")), "nl-open"), choose, path, button
 
 
 def kind_picker(kinds, value):
