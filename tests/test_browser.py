@@ -213,12 +213,15 @@ def test_hostile_page_markup_does_not_execute(dashboard):
     screenshot(page, "04-hostile-page", ".nl-explorer")
 
 
+# where the text of each header and of the first row's cell below it begins (pixels)
 ALIGNMENT_JS = """(kind) => {
     const table = document.querySelector(`.nl-table-view-${kind} table.nl-table`);
+    const left = (el) => { const r = document.createRange(); r.selectNodeContents(el);
+                           const box = r.getBoundingClientRect(); return box.width ? box.left : null; };
     const heads = [...table.querySelectorAll('thead tr:last-child th')];
     const first = table.querySelector('tbody tr');
-    return heads.map((th, i) => [th.innerText.trim(), th.getBoundingClientRect().left,
-                                 first.children[i].getBoundingClientRect().left, first.children[i].innerText.trim()]);
+    return heads.map((th, i) => [th.innerText.trim(), left(th), left(first.children[i]), first.children[i].innerText.trim()])
+                .filter(([h, a, b]) => a !== null && b !== null);
 }"""
 
 
@@ -230,9 +233,9 @@ def test_table_headers_sit_over_their_columns_and_rows_count_from_one(dashboard,
     page.get_by_role("tab", name=tab).click()
     page.wait_for_selector(f".nl-table-view-{kind} table.nl-table tbody tr")
     cells = page.evaluate(ALIGNMENT_JS, kind)
-    assert cells and all(abs(head - cell) < 1 for _, head, cell, _ in cells), cells
+    assert len(cells) > 4 and all(abs(head - cell) < 2 for _, head, cell, _ in cells), cells
     assert column(page, kind, "")[0] == "1"  # numbered as the row list numbers them
-    first = page.locator(".nl-rows option").first.inner_text()
+    first = page.locator(".nl-rows option").first.inner_text().replace("\xa0", " ")
     assert first.startswith("1. ")
     if kind == "events":  # an ISO date on one line: its cell is one line high
         dates = page.locator(f".nl-table-view-{kind} tbody tr td span").first
@@ -242,6 +245,7 @@ def test_table_headers_sit_over_their_columns_and_rows_count_from_one(dashboard,
 def test_the_open_bar_opens_another_article(dashboard):
     page = dashboard.page
     path = str(ROOT / "data" / "corpus" / "wire-20230925-france-withdrawal.txt")
+    page.get_by_role("tab", name="Deployments").click()  # only the visible tab is redrawn
     page.locator(".nl-open-path input").fill(path)
     page.locator(".nl-open-button").click()
     page.wait_for_function(

@@ -28,7 +28,9 @@ def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | 
     table = pd.DataFrame(cells, index=range(1, len(shown) + 1), dtype=object)
     html = table.to_html(escape=False, border=0)
     html = html.replace('<table class="dataframe">', f'<table class="{" ".join(classes)}">', 1)
-    return html.replace('<tr style="text-align: right;">', '<tr style="text-align: left;">', 1)
+    html = html.replace('<tr style="text-align: right;">', '<tr style="text-align: left;">', 1)
+    # on each header cell too: notebook and dashboard style sheets centre or right-align th
+    return html.replace("<th>", '<th style="text-align:left">')
 
 
 def _cell(value) -> str:
