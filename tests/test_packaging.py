@@ -23,8 +23,9 @@ ARTICLE = "An ECOWAS summit opened in Abuja on Thursday. France keeps some 1,500
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp / "dist"), str(ROOT)],
-                   check=True, capture_output=True, cwd=tmp)
+    build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp / "dist"), str(ROOT)],
+                           check=True, capture_output=True, text=True, cwd=tmp)
+    (tmp / "build.log").write_text(build.stdout + build.stderr, encoding="utf-8")
     wheel = next((tmp / "dist").glob("nigerlens-*.whl"))
     env = tmp / "env"
     venv.EnvBuilder(with_pip=False).create(env)
@@ -41,6 +42,11 @@ def installed(tmp_path_factory):
 def run(env: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([str(env / "bin" / "python"), *args], capture_output=True, text=True, cwd=cwd,
                           env={"PATH": f"{env / 'bin'}:/usr/bin:/bin", "HOME": str(cwd)})
+
+
+def test_the_build_has_no_license_warning(installed):
+    log = (installed[1] / "build.log").read_text(encoding="utf-8")
+    assert "project.license" not in log and "License classifiers are deprecated" not in log, log[-2000:]
 
 
 def test_the_installed_package_is_the_wheel_and_carries_its_data(installed):
