@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 
 import nigerlens as nl
-from nigerlens.tables.formats import (
+from nigerlens.outputs.formats import (
     EVENT_COLUMNS,
     bases_geojson,
     event_data,

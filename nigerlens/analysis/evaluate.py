@@ -190,12 +190,18 @@ def _scored(table: str, rows: list[dict]) -> list[dict]:
 
 def evaluate_article(article, tables: dict, gold_file: str | Path) -> dict[str, Score]:
     """Scores per table (and for attribution) for one article annotated in ``gold_file``."""
+    gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
+    return score_article(article.id, tables, gold)
+
+
+def score_article(article_id: str, tables: dict, gold: dict) -> dict[str, Score]:
+    """Scores per table (and for attribution) of the rows of ``article_id`` in ``tables``
+    against ``gold`` (a gold file's content: table name -> gold rows)."""
     from nigerlens.tables.export import records
 
-    gold = json.loads(Path(gold_file).read_text(encoding="utf-8"))
     out = {}
     for table in TABLES:
-        found = [r for r in records(tables[table]) if r["article_id"] == article.id]
+        found = [r for r in records(tables[table]) if r["article_id"] == article_id]
         # gold rows marked boilerplate (a caption's date) must not be found: they are not gold
         wanted = [g for g in gold.get(table, []) if not g.get("boilerplate")]
         if table == "quotes":
@@ -203,6 +209,33 @@ def evaluate_article(article, tables: dict, gold_file: str | Path) -> dict[str, 
         else:
             out[table] = score_rows(table, _scored(table, wanted), _scored(table, found))
     return out
+
+
+def evaluate_reviews(paths, reviews) -> tuple[dict[str, Score], dict[str, dict[str, Score]], list[str]]:
+    """Score the rules on the articles at ``paths`` against an analyst's decisions in the review
+    folder ``reviews``: confirmed, corrected and added rows are gold, every other extracted row
+    a false hit (see :mod:`nigerlens.review.gold`). Returns what :func:`evaluate_dir` returns."""
+    from nigerlens.extractors.run import tabulate
+    from nigerlens.ingest.load import load_corpus
+    from nigerlens.review.apply import apply_reviews
+    from nigerlens.review.gold import gold_rows
+
+    corpus = load_corpus(paths)
+    problems = [str(e) for e in corpus.errors]
+    articles = {a.id: a for a in corpus}
+    tables = tabulate(corpus)
+    reviewed = apply_reviews(tables, reviews, articles=articles)
+    problems += [row["error"] for row in reviewed["errors"].to_dict("records") if row["path"] not in {e.path for e in corpus.errors}]
+    per_article = {i: score_article(i, tables, gold_rows(reviewed, i)) for i in articles}
+    return _totals(per_article), per_article, problems
+
+
+def _totals(per_article: dict[str, dict[str, Score]]) -> dict[str, Score]:
+    totals: dict[str, Score] = {}
+    for scores in per_article.values():
+        for table, s in scores.items():
+            totals[table] = totals[table] + s if table in totals else s
+    return totals
 
 
 def gold_articles(gold_dir: str | Path) -> list[tuple[Path, Path]]:
@@ -241,11 +274,7 @@ def evaluate_dir(gold_dir: str | Path) -> tuple[dict[str, Score], dict[str, dict
             per_article[article.id] = evaluate_article(article, tabulate(article), gold)
         except (LoadError, ValueError, KeyError) as exc:
             problems.append(f"{gold}: {exc}")
-    totals: dict[str, Score] = {}
-    for scores in per_article.values():
-        for table, s in scores.items():
-            totals[table] = totals[table] + s if table in totals else s
-    return totals, per_article, problems
+    return _totals(per_article), per_article, problems
 
 
 def report(totals: dict[str, Score], per_article: dict[str, dict[str, Score]], problems: list[str], *, details: bool = True) -> str:
