@@ -402,3 +402,42 @@ def test_the_open_bar_reports_a_bad_path_in_one_line(bundled, library, typed, me
 
 def test_without_a_library_there_is_no_open_bar(bundled):
     assert nl.explore(bundled).opener is None
+
+
+# -- reviewing rows ---------------------------------------------------------------------------
+
+
+def test_the_review_bar_confirms_rejects_sets_and_adds_and_a_new_explorer_sees_it(bundled, tmp_path):
+    x = nl.explore(bundled, reviews=tmp_path)
+    assert set(x.value["review"]) == {"unreviewed"}
+    first, second = x.value.index[:2]
+    x.rows.value = first
+    x.review["reject"].click()
+    assert x.last_error is None and len(x.value) == 1
+    x.rows.value = x.value.index[0]
+    x.review["field"].value, x.review["value"].value = "qualifier", "about"
+    x.review["set"].click()
+    assert x.value["qualifier"].tolist() == ["about"] and x.value["review"].tolist() == ["corrected"]
+    assert "Review: <b>corrected</b>" in x.evidence.value
+    x.review["sentence"].value = x.review["sentence"].options[0][1]
+    x.review["fields"].value = "actor=Chad, count=40"
+    x.review["add"].click()
+    assert x.value[["actor", "review"]].values.tolist()[-1] == ["Chad", "added"]
+    again = nl.explore(nl.load_article(bundled.path), reviews=tmp_path)
+    assert again.value["review"].tolist() == ["corrected", "added"]
+
+
+@pytest.mark.parametrize("field, value, message", [("count", "-5", "not a count"), ("count", "lots", "not a whole number")])
+def test_the_review_bar_refuses_a_bad_value_in_one_line(bundled, tmp_path, field, value, message):
+    x = nl.explore(bundled, reviews=tmp_path)
+    x.rows.value = x.value.index[0]
+    x.review["field"].value, x.review["value"].value = field, value
+    x.review["set"].click()
+    assert message in x.error.value and "traceback" not in x.error.value and not list(tmp_path.iterdir())
+
+
+def test_a_review_action_needs_a_row(bundled, tmp_path):
+    x = nl.explore(bundled, reviews=tmp_path)
+    x.rows.value = None
+    x.review["confirm"].click()
+    assert "pick a row first" in x.error.value

@@ -153,3 +153,14 @@ def test_exported_gold_is_read_by_evaluate_with_the_same_scores(article, reviews
     assert from_file["deployments"].false_pos == 1  # the rejected row
     assert from_file["bases"].false_neg == 1  # the added one the rules miss
     assert json.loads(gold.read_text())["quotes"][0]["starts_with"]
+
+
+def test_two_corrections_of_a_row_keep_both_fields(article, reviews):
+    tables = nl.tabulate(article)
+    row = rows(tables, "positions")[0]
+    store.record(reviews, article.id, [store.correct("positions", row, {"stance": "oppose"})])
+    shown = rows(apply_reviews(tables, reviews), "positions")[0]
+    store.record(reviews, article.id, [store.correct("positions", shown, {"issue": "talks_with_junta"})])
+    again = rows(apply_reviews(tables, reviews), "positions")[0]
+    assert (again["stance"], again["issue"], again["review"]) == ("oppose", "talks_with_junta", "corrected")
+    assert len(store.read_decisions(reviews, article.id)) == 1

@@ -73,7 +73,7 @@ class Explorer(w.VBox):
     """
 
     def __init__(self, source, *, kinds=KINDS, article_tab=True, gazetteer=None,
-                 max_rows: int = 50, library=None, **kwargs):
+                 max_rows: int = 50, library=None, reviews=None, **kwargs):
         from nigerlens.rules.gazetteer import default_gazetteer
 
         self.articles, self.load_errors = _articles(source)
@@ -92,6 +92,8 @@ class Explorer(w.VBox):
         self.published = self.article.published
         # files offered by the "open" bar (None: no bar); the chooser lists them
         self.library = None if library is None else [str(p) for p in library]
+        # the review folder (None: no review controls); tables are shown as reviewed
+        self.reviews = reviews
 
         self.error = ui.error_pane()
         self.status = ui.css(w.HTML(), "nl-status")
@@ -102,6 +104,7 @@ class Explorer(w.VBox):
         self.article_view = ui.css(w.HTML(), "nl-article") if article_tab else None
         self.rows, self.evidence, self.furniture = ui.rows_list(), ui.evidence_pane(), ui.furniture_toggle()
         self.opener = ui.opener(self.library) if self.library is not None else None
+        self.review_box, self.review = ui.review_bar() if reviews is not None else (None, {})
         self.tabs = self._make_tabs()
         super().__init__(children=self._layout(), **kwargs)
         self.add_class("nl-explorer")
@@ -164,7 +167,8 @@ class Explorer(w.VBox):
         if "dates" in f:
             boxes.append(ui.css(w.HBox([f["dates"], self.date_readout]), "nl-dates"))
         opener = [self.opener[0]] if self.opener is not None else []
-        return opener + boxes + [self.error, self.status, body, evidence]
+        review = [self.review_box] if self.review_box is not None else []
+        return opener + boxes + [self.error, self.status, body, evidence] + review
 
     def _observe(self) -> None:
         f = self.filters
@@ -180,6 +184,12 @@ class Explorer(w.VBox):
         if self.tabs is not None:
             self.tabs.observe(self._on_tab, names="selected_index")
         self.rows.observe(self._on_row, names="value")
+        if self.review:
+            r = self.review
+            r["confirm"].on_click(lambda _: self._on_review("confirm"))
+            r["reject"].on_click(lambda _: self._on_review("reject"))
+            r["set"].on_click(lambda _: self._on_review("correct"))
+            r["add"].on_click(lambda _: self._on_review("add"))
         if self.opener is not None:
             _, choose, path, button = self.opener
             choose.observe(self._on_choose, names="value")
@@ -247,13 +257,46 @@ class Explorer(w.VBox):
 
         self.article = self.articles[index]
         if self.article.id not in self._full:
-            self._full[self.article.id] = tabulate(self.article, gazetteer=self.gazetteer)
+            self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer))
             key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
             self._events[key] = self._full[self.article.id]["events"]
         self.published = self.article.published
         if "published" in self.filters:
             self.filters["published"].value = self.published
         self._offer_choices()
+
+    def _reviewed(self, tables: dict) -> dict:
+        """``tables`` with the review folder's decisions applied (as they are without one)."""
+        if self.reviews is None:
+            return tables
+        from nigerlens.review.apply import apply_reviews
+
+        return apply_reviews(tables, self.reviews, articles={self.article.id: self.article})
+
+    def review_row(self, action: str, *, changes: dict | None = None, row: dict | None = None) -> None:
+        """Record a decision on the chosen row (``confirm``, ``reject``, ``correct`` with
+        ``changes``) or add ``row`` (fields and its evidence ``start``/``end``) to the active
+        table, then show the tables as reviewed."""
+        from nigerlens.extractors.run import tabulate
+        from nigerlens.review import store
+
+        kind = self.kind
+        if action == "add":
+            decision = store.add(kind, row or {})
+        else:
+            idx = self.rows.value
+            if idx is None or idx not in self.value.index:
+                raise ui.UserError("pick a row first")
+            chosen = self.value.loc[idx].to_dict()
+            decision = store.correct(kind, chosen, changes or {}) if action == "correct" else getattr(store, action)(kind, chosen)
+        store.record(self.reviews, self.article.id, [decision])
+        self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer))
+        self._shown.clear()
+        self._events = {k: v for k, v in self._events.items() if k[0] != self.article.id}
+        key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
+        self._events[key] = self._full[self.article.id]["events"]
+        self.review["status"].value = f'<span style="color:#2e7d32">{action}ed: {decision.key}</span>'
+        self.refresh()
 
     def _offer_choices(self) -> None:
         tables, f = self.unfiltered(), self.filters
@@ -328,7 +371,17 @@ class Explorer(w.VBox):
         self.article_view.value = render.article_header(self.article) + render.article_html(
             self.article, marks=marks, furniture=self.furniture.value)
 
+    def _offer_review_fields(self) -> None:
+        from nigerlens.review.store import editable_fields
+
+        r = self.review
+        with self._hold():
+            r["field"].options = editable_fields(self.kind)
+            r["sentence"].options = render.sentence_options(self.article)
+
     def _render_rows(self) -> None:
+        if self.review:
+            self._offer_review_fields()
         table, picked = self.value, self._picked.get(self.kind)
         with self._hold():
             self.rows.options = render.row_options(table, self.kind)
@@ -391,6 +444,33 @@ class Explorer(w.VBox):
         return self.articles[index]
 
     @ui.guarded
+    def _on_review(self, action):
+        from nigerlens.review.store import ReviewError
+
+        try:
+            self._review_from_controls(action)
+        except ReviewError as exc:  # a refused value: one line, nothing written
+            raise ui.UserError(str(exc)) from None
+
+    def _review_from_controls(self, action):
+        r = self.review
+        if action == "correct":
+            if not r["field"].value:
+                raise ui.UserError("choose the field to set")
+            self.review_row("correct", changes={r["field"].value: r["value"].value})
+        elif action == "add":
+            if r["sentence"].value is None:
+                raise ui.UserError("choose the sentence the missing row comes from")
+            start, end = r["sentence"].value
+            try:
+                fields = dict(pair.split("=", 1) for pair in (p.strip() for p in r["fields"].value.split(",")) if pair)
+            except ValueError:
+                raise ui.UserError("give the row's fields as name=value, separated by commas") from None
+            self.review_row("add", row={**{k.strip(): v.strip() for k, v in fields.items()}, "start": start, "end": end})
+        else:
+            self.review_row(action)
+
+    @ui.guarded
     def _on_choose(self, change):
         if change["new"]:
             self.opener[2].value = change["new"]
@@ -433,7 +513,7 @@ class Explorer(w.VBox):
             self._render_article()
 
 
-def explore(source, *, gazetteer=None, max_rows: int = 50, library=None) -> Explorer:
+def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews=None) -> Explorer:
     """Return a widget to explore every table of an article or a corpus.
 
     Tabs: Deployments, Bases map, Timeline, Quotes, Positions (each a table and its plot) and
@@ -449,12 +529,15 @@ def explore(source, *, gazetteer=None, max_rows: int = 50, library=None) -> Expl
         library: article files offered by an "Open" bar (a chooser, a path field and a
             button) that loads another article into the explorer; None for no bar. The
             dashboard offers the bundled article and the sample corpus.
+        reviews: a review folder: the tables are shown as reviewed (a ``review`` column) and
+            review controls confirm, reject or correct the chosen row, or add a missing one on a
+            chosen sentence; decisions are written to the folder at once.
 
     Returns:
         The :class:`Explorer`; ``.value`` is the active tab's filtered table, ``.tables`` all of
         them, ``.filters`` the filter widgets by name; ``.open_article(path)`` opens an article.
     """
-    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library)
+    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library, reviews=reviews)
 
 
 def _single(kind: str):

@@ -89,6 +89,11 @@ def row_label(row, kind: str) -> str:
     return _cut(label)
 
 
+def sentence_options(article) -> list[tuple[str, tuple[int, int]]]:
+    """``(label, (start, end))`` for each sentence of ``article``, numbered, for adding a row."""
+    return [(f"{n}. {_cut(s.text, 80)}", (s.start, s.end)) for n, s in enumerate(article.sentences, 1)]
+
+
 def row_options(df, kind: str) -> list[tuple[str, object]]:
     """``(label, index)`` pairs, one per row of ``df``, numbered so that labels are unique."""
     return [(f"{n}. {row_label(row, kind)}", idx) for n, (idx, row) in enumerate(df.iterrows(), 1)]
@@ -167,8 +172,12 @@ def evidence_pane_html(row, article, *, furniture: bool = False) -> str:
     if not all(_text(v) for v in span):
         span = (first.get("start"), first.get("end"))
     marks = [span] if all(_text(v) for v in span) else []
+    decision = _text(first.get("review"))
+    review = (f'<p class="nl-review-decision" style="{MUTED}">Review: <b>{escape(decision)}</b> '
+              f'({escape(_text(first.get("review_key")))})</p>') if decision else ""
     return (
-        evidence_html(row, article)
+        review
+        + evidence_html(row, article)
         + f'<details class="nl-evidence-article" open><summary style="{MUTED}">In the article</summary>'
         + '<div style="max-height:20em;overflow:auto">'
         + article_html(article, marks=marks, furniture=furniture)

@@ -168,6 +168,25 @@ def opener(library):
     return css(w.HBox([choose, path, button], layout=w.Layout(flex_flow="row wrap")), "nl-open"), choose, path, button
 
 
+def review_bar():
+    """The review controls for the chosen row: confirm, reject, set a field, and add a row the
+    rules missed on a chosen sentence. Returns ``(box, controls by name)``."""
+    c = {
+        "confirm": css(w.Button(description="Confirm", button_style="success", layout=w.Layout(width="7em")), "nl-review-confirm"),
+        "reject": css(w.Button(description="Reject", button_style="danger", layout=w.Layout(width="7em")), "nl-review-reject"),
+        "field": css(w.Dropdown(options=[], description="Field", style=_WIDE, layout=w.Layout(width="14em")), "nl-review-field"),
+        "value": css(w.Text(placeholder="new value", layout=w.Layout(width="14em")), "nl-review-value"),
+        "set": css(w.Button(description="Set", layout=w.Layout(width="5em")), "nl-review-set"),
+        "sentence": css(w.Dropdown(options=[], description="Add on", style=_WIDE, layout=w.Layout(width="30em")), "nl-review-sentence"),
+        "fields": css(w.Text(placeholder="actor=Russia, issue=sanctions, stance=oppose", layout=w.Layout(width="24em")), "nl-review-fields"),
+        "add": css(w.Button(description="Add row", layout=w.Layout(width="7em")), "nl-review-add"),
+        "status": css(w.HTML(), "nl-review-status"),
+    }
+    rows = [w.HBox([c["confirm"], c["reject"], c["field"], c["value"], c["set"], c["status"]], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([c["sentence"], c["fields"], c["add"]], layout=w.Layout(flex_flow="row wrap"))]
+    return css(w.VBox(rows), "nl-review"), c
+
+
 def kind_picker(kinds, value):
     """Dropdown of the table kind: which table the rows list (and the Article tab) shows."""
     options = [(TITLES[k], k) for k in kinds]

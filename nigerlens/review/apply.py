@@ -2,7 +2,8 @@
 
 Rejected rows are dropped (or kept, marked, with ``show_rejected``), corrections applied,
 added rows appended with their evidence sentence, and every reviewed table gets a ``review``
-column: unreviewed, confirmed, corrected, added (or rejected). A decision whose row no longer
+column: unreviewed, confirmed, corrected, added (or rejected), and a ``review_key`` column (the
+key of the row as extracted, which decisions on it use). A decision whose row no longer
 appears is kept in its file and listed in the ``review_orphans`` table; a review file that
 cannot be read is listed in ``errors`` and its article stays unreviewed.
 """
@@ -44,13 +45,14 @@ def apply_reviews(tables: dict, folder, *, show_rejected: bool = False, articles
         df = tables[table].copy()
         df["review"] = pd.Series(["unreviewed"] * len(df), index=df.index, dtype=STRING)
         keys = [row_key(table, r) for r in df.to_dict("records")]
+        df["review_key"] = pd.Series(keys, index=df.index, dtype=STRING)  # the row as extracted
         drop, added = [], []
         for article_id, ds in decisions.items():
             mine = [d for d in ds if d.table == table]
             rows = {k: i for k, i, a in zip(keys, df.index, df["article_id"], strict=True) if a == article_id}
             for d in mine:
                 if d.action == "add":
-                    added.append(_added_row(d, article_id, tables, articles))
+                    added.append(_added_row(d, article_id, tables, articles) | {"review_key": d.key})
                     continue
                 if d.key not in rows:
                     orphans.append({"article_id": article_id, "table": table, "key": d.key, "action": d.action,
@@ -69,6 +71,7 @@ def apply_reviews(tables: dict, folder, *, show_rejected: bool = False, articles
                 if column not in extra.columns:
                     extra[column] = pd.NA
             extra["review"] = "added"
+            extra["review_key"] = [a["review_key"] for a in added]
             df = pd.concat([df, extra[df.columns].astype(df.dtypes.to_dict())], ignore_index=True)
         out[table] = df.reset_index(drop=True)
     out[ORPHANS] = pd.DataFrame(orphans, columns=["article_id", "table", "key", "action", "row", "by", "at"]).astype(STRING)

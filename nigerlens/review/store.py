@@ -102,7 +102,7 @@ def _decision(path: Path, n: int, entry) -> Decision:
 def check_value(table: str, name: str, value) -> object:
     """``value`` for field ``name`` of ``table`` as it will be stored, or ReviewError saying why
     it is not valid (a count of -5, a date 2023-02-30, an issue outside the taxonomy ...)."""
-    if name not in SCHEMAS.get(table, {}) or name in ("article_id", "sentence", "start", "end", "rule"):
+    if name not in SCHEMAS.get(table, {}) or name not in editable_fields(table):
         raise ReviewError(f"{table}: {name!r} is not a field an analyst sets")
     if value in (None, ""):
         return None
@@ -138,6 +138,11 @@ def check_value(table: str, name: str, value) -> object:
     return text
 
 
+def editable_fields(table: str) -> list[str]:
+    """The fields of ``table`` an analyst may set (not the article, evidence or rule)."""
+    return [f for f in SCHEMAS[table] if f not in ("article_id", "sentence", "start", "end", "rule")]
+
+
 @contextmanager
 def _locked(path: Path):
     import fcntl
@@ -161,6 +166,9 @@ def record(folder, article_id: str, decisions: list[Decision]) -> Path:
         for d in decisions:
             d.at = d.at or now
             d.by = d.by or os.environ.get("USER") or None
+            before = current.get(d.key)
+            if before is not None and before.action == d.action == "correct":  # a second edit of a row
+                d.changes = {**before.changes, **d.changes}
             current[d.key] = d
         body = {"nigerlens_review": VERSION, "article_id": article_id,
                 "decisions": [current[k].to_json() for k in sorted(current)]}
@@ -179,18 +187,25 @@ def record(folder, article_id: str, decisions: list[Decision]) -> Path:
 # -- building decisions ------------------------------------------------------------------------
 
 
+def _key(table: str, row: dict) -> str:
+    """The key of ``row``: its ``review_key`` (a row of reviewed tables, perhaps corrected) or
+    the key of its fields as they are."""
+    key = plain(row.get("review_key"))
+    return key if isinstance(key, str) and key else row_key(table, row)
+
+
 def confirm(table: str, row: dict, *, by: str | None = None) -> Decision:
-    return Decision(row_key(table, row), table, "confirm", identity(table, row), by=by)
+    return Decision(_key(table, row), table, "confirm", identity(table, row), by=by)
 
 
 def reject(table: str, row: dict, *, by: str | None = None) -> Decision:
-    return Decision(row_key(table, row), table, "reject", identity(table, row), by=by)
+    return Decision(_key(table, row), table, "reject", identity(table, row), by=by)
 
 
 def correct(table: str, row: dict, changes: dict, *, by: str | None = None) -> Decision:
     """A correction of ``row``: ``changes`` maps fields to new values (checked)."""
     checked = {name: {"old": identity_value(row, name), "new": check_value(table, name, value)} for name, value in changes.items()}
-    return Decision(row_key(table, row), table, "correct", identity(table, row), checked, by=by)
+    return Decision(_key(table, row), table, "correct", identity(table, row), checked, by=by)
 
 
 def add(table: str, row: dict, *, by: str | None = None) -> Decision:
