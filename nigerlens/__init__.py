@@ -58,6 +58,7 @@ _EXPORTS = {
     "plot_attribution": "plots",
     "plot_troop_reports": "plots",
     "plot_chronology": "plots",
+    "apply_reviews": "review.apply",
     "show_evidence": "outputs.evidence",
     "set_aside_html": "outputs.evidence",
 }

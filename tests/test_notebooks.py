@@ -257,3 +257,29 @@ def test_corpus_notebook_runs_and_shows_where_sources_disagree(corpus_run):
     assert "Example Daily" in html_table(nb, "conflicts")  # Nuland's visit on Aug 6 vs Aug 7
     for tag in ("troop-plot", "chronology-plot"):
         assert any("image/png" in o.get("data", {}) for o in tagged(nb, tag).outputs)
+
+
+@pytest.fixture(scope="module")
+def review_run(tmp_path_factory):
+    """05_review executed on the bundled article with a review folder of the test's own."""
+    out = tmp_path_factory.mktemp("review")
+    reviews = out / "reviews"
+    path = execute(NOTEBOOKS_DIR / "05_review.ipynb", out, {"reviews": str(reviews)}, timeout=300)
+    return nbformat.read(path, as_version=4), reviews
+
+
+def test_review_notebook_applies_and_keeps_the_decisions(review_run):
+    nb, reviews = review_run
+    errors = cell_errors(nb)
+    assert not errors, errors[0]["ename"] + ": " + errors[0]["evalue"]
+    (table,) = [o for o in tagged(nb, "reviewed").outputs if "text/html" in o.get("data", {})]
+    assert "corrected" in table["data"]["text/html"] and "about" in table["data"]["text/html"]
+    (bases,) = [o for o in tagged(nb, "bases").outputs if "text/html" in o.get("data", {})]
+    assert "added" in bases["data"]["text/html"]
+    import json
+
+    (file,) = reviews.glob("*.review.json")
+    actions = sorted(d["action"] for d in json.loads(file.read_text(encoding="utf-8"))["decisions"])
+    assert actions == ["add", "confirm", "correct", "reject"]
+    printed = "".join(o.get("text", "") for o in tagged(nb, "evaluate").outputs)
+    assert "deployments" in printed and "positions" in printed
