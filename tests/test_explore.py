@@ -441,3 +441,35 @@ def test_a_review_action_needs_a_row(bundled, tmp_path):
     x.rows.value = None
     x.review["confirm"].click()
     assert "pick a row first" in x.error.value
+
+
+@pytest.mark.parametrize("kind", ["deployments", "bases", "events", "quotes", "positions"])
+def test_plot_pngs_are_fitted_to_what_is_drawn_in_one_save(bundled, kind, monkeypatch):
+    import struct
+
+    from matplotlib.figure import Figure
+
+    from nigerlens.explorers import render
+
+    draws = []
+    real = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda self, renderer: (draws.append(1), real(self, renderer))[1])
+    saves = []
+    real_save = Figure.savefig
+
+    def savefig(self, *args, **kwargs):
+        before = len(draws)
+        saves.append(kwargs.get("bbox_inches"))
+        out = real_save(self, *args, **kwargs)
+        saves.append(len(draws) - before)
+        return out
+
+    monkeypatch.setattr(Figure, "savefig", savefig)
+    png, ax = render.plot_png(kind, nl.tabulate(bundled))
+    assert saves == [None, 1]  # saved as laid out, drawn once
+    width, height = struct.unpack(">II", png[16:24])
+    fig = ax.figure
+    assert [abs(a - v * render.DPI) <= 1 for a, v in zip((width, height), fig.get_size_inches(), strict=True)] == [True, True]
+    box = fig.get_tightbbox(fig.canvas.get_renderer())
+    w, h = fig.get_size_inches()
+    assert box.x0 >= -0.01 and box.y0 >= -0.01 and box.x1 <= w + 0.01 and box.y1 <= h + 0.01  # nothing cut off

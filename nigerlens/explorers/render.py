@@ -201,9 +201,28 @@ def plot_table(kind: str, tables: dict, *, ax, published=None):
     return draw(tables[kind], ax=ax)
 
 
+PAD = 0.1  # inches of margin around what was drawn
+
+
+def _fit_figure(fig, ax) -> None:
+    """Resize ``fig`` to what is drawn on it (labels and legends outside the Axes included) and
+    keep the Axes where they are in inches: the crop of ``bbox_inches="tight"`` without its two
+    extra draws. Extents come from the renderer's text metrics, not from drawing."""
+    renderer = fig.canvas.get_renderer()
+    box = fig.get_tightbbox(renderer)  # inches
+    if box is None or not box.width or not box.height:
+        return
+    w0, h0 = fig.get_size_inches()
+    pos = ax.get_position()
+    left, bottom, aw, ah = pos.x0 * w0, pos.y0 * h0, pos.width * w0, pos.height * h0
+    w1, h1 = box.width + 2 * PAD, box.height + 2 * PAD
+    fig.set_size_inches(w1, h1)
+    ax.set_position([(left - box.x0 + PAD) / w1, (bottom - box.y0 + PAD) / h1, aw / w1, ah / h1])
+
+
 def plot_png(kind: str, tables: dict, *, published=None, figsize=None, dpi: int = DPI):
     """Return ``(png bytes, Axes)``: :func:`plot_table` drawn on a new Figure and saved as PNG
-    (cropped to what was drawn, legends outside the Axes included).
+    (fitted to what was drawn, legends outside the Axes included, in one final draw).
 
     The Figure is not registered with pyplot, so nothing needs closing: it is freed with the Axes.
     """
@@ -214,10 +233,11 @@ def plot_png(kind: str, tables: dict, *, published=None, figsize=None, dpi: int 
     if kind == "events" and figsize is None:
         height = min(max(height, 1.2 + 0.35 * len(tables["events"])), 9.0)
     # no layout engine: the timeline fits its labels by drawing, and constrained layout would
-    # rerun at every such draw (5x slower); a tight bounding box keeps the outside legends
+    # rerun at every such draw (5x slower)
     fig = Figure(figsize=(width, height))
     FigureCanvasAgg(fig)
     ax = plot_table(kind, tables, ax=fig.add_subplot(), published=published)
+    _fit_figure(fig, ax)
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.1)
+    fig.savefig(buf, format="png", dpi=dpi)  # one draw: the room was made above
     return buf.getvalue(), ax
