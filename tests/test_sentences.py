@@ -40,3 +40,13 @@ def test_sentence_module_needs_no_nltk_data(monkeypatch):
     monkeypatch.setattr(nltk, "download", refuse)
     monkeypatch.setattr(nltk.data, "path", ["/nonexistent"])
     assert len(nl.from_text("Gen. Tchiani spoke. Then he left.").sentences) == 2
+
+
+def test_the_sentence_splitter_loads_without_importing_the_nltk_package():
+    import subprocess
+    import sys
+
+    code = ("import sys, nigerlens as nl; nl.load_article(nl.BUNDLED_ARTICLE).sentences; "
+            "assert 'nltk' not in sys.modules, 'the nltk package was imported'; "
+            "import nltk, nltk.tokenize.punkt; assert nltk.word_tokenize and nltk.tokenize.punkt.PunktSentenceTokenizer")
+    subprocess.run([sys.executable, "-c", code], check=True)
