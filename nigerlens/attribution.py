@@ -19,7 +19,7 @@ from functools import cache
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
-from .resources import alternation, lexicon
+from .resources import alternation, fold, lexicon
 
 QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
@@ -65,7 +65,7 @@ def speech_regex() -> re.Pattern:
 @cache
 def source_nouns() -> dict[str, str]:
     """Noun -> "anonymous source" or "document", from data/lexicon/source_nouns.csv."""
-    return {r["noun"]: r["kind"] for r in lexicon("source_nouns")}
+    return {fold(r["noun"]): r["kind"] for r in lexicon("source_nouns")}
 
 
 @cache
@@ -159,7 +159,7 @@ class Discourse:
     def _introduced(self, np: str, pos: int, blank: str, offset: int, tail: str = "") -> Speaker | None:
         """An anonymous source described by ``np`` (affiliation from it and ``tail``, the outlet
         of its sentence as intermediary), or None when ``np`` names no anonymous source."""
-        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[m.group().lower()] == "anonymous source"]
+        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[fold(m.group())] == "anonymous source"]
         if not nouns or self.gaz.actor_mentions(np[: nouns[0].start()], kinds=("person",)):
             return None
         noun = nouns[0]
@@ -191,7 +191,7 @@ class Discourse:
         p = self.article.sentences[i - 1]
         head = outside_quotes(p.text)
         m = _source_regex().search(head[:40])
-        if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
+        if m and source_nouns()[fold(m.group())] == "document" and DEFINITE.match(head.strip()):
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
@@ -260,7 +260,7 @@ class Discourse:
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         if noun is not None:
-            kind = source_nouns()[noun.group().lower()]
+            kind = source_nouns()[fold(noun.group())]
             affiliation = self._affiliation(actors, pos)
             nouns = frozenset({noun.group().lower()})
             if (DEFINITE.match(phrase) or MEMBER_OF.match(phrase)) and not (kind == "anonymous source" and _is_new_title(phrase)):

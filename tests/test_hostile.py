@@ -116,3 +116,91 @@ def test_a_50_mb_text_completes_in_bounded_memory(tmp_path):
         assert len(one[name]) > 0 and len(df) == copies * len(one[name]), name
         column = "text" if name == "set_aside" else "sentence"
         assert all(text[s:e] == value for s, e, value in zip(df["start"], df["end"], df[column], strict=True)), name
+
+
+# -- issue 12: case-fold look-alikes, counts and dates at the limits ---------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A French diplomatic \u017fource told the paper that the junta would fall.",  # long s in a source noun
+        "The \u017ftatement said the sanctions would stay, the \u017ftatement added.",
+        "Some 1,500 French troops remain in Niger, a \u212aenyan official said.",
+        "Around 300 \u212a\u0131ndred soldiers left Niamey, \u017fome diplomats said on \u017funday.",
+        "\u017fome 1,000 U.S. troops remain in Niger, officials \u017faid la\u017ft \u212aonday.",
+        "An adv\u0130\u017fer to the pre\u017fident told reporters that ECOWAS was ready.",
+    ],
+)
+def test_case_fold_look_alikes_do_not_crash(text):
+    tables = nl.tabulate(nl.from_text(text, published="2023-08-14"))
+    for name in ("deployments", "bases", "events", "quotes", "positions"):
+        for row in tables[name].itertuples():
+            assert nl.from_text(text).text[row.start : row.end] == row.sentence
+
+
+@pytest.mark.parametrize(
+    "surface, word",
+    [("\u017fource", "source"), ("\u212aILLED", "killed"), ("SOURCE", "source"), ("adv\u0130ser", "adviser"), ("\u0131n", "in"), ("stra\u00dfe", "strasse")],
+)
+def test_fold_matches_the_way_ignorecase_patterns_do(surface, word):
+    import re
+
+    from nigerlens.resources import fold
+
+    assert fold(surface) == fold(word)
+    if "\u00df" not in surface:  # re does not match ß with ss; fold does, which is harmless
+        assert re.fullmatch(re.escape(word), surface, re.IGNORECASE)
+
+
+def test_fold_fuzzer_over_the_lexicon_words():
+    """Every lexicon word and actor alias, its s/k/i replaced by look-alikes that IGNORECASE
+    matches, in a few sentence frames: no exception (fixed seed)."""
+    import random
+
+    from .fuzz import fold_mutations
+
+    for text in fold_mutations(random.Random(20261201), 400):
+        nl.tabulate(nl.from_text(text, published="2023-08-14"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "99999999999999999999 soldiers are in Niger.",
+        "Some 10000000000000000000 troops remain in Niger.",
+        "Some " + "9" * 400 + " French troops remain in Niger.",
+        "About 3" + "0" * 30 + " million U.S. soldiers stay in Niamey.",
+        "Some two hundred million million million soldiers are in Niger.",
+    ],
+)
+def test_counts_out_of_range_are_not_troop_counts(text):
+    assert len(nl.tabulate(nl.from_text(text, published="2023-08-14"))["deployments"]) == 0
+
+
+@pytest.mark.parametrize("text, count", [("Some 1,500 French troops remain in Niger.", 1500), ("About 1100 U.S. soldiers remain in Niger.", 1100)])
+def test_counts_in_range_still_count(text, count):
+    assert nl.tabulate(nl.from_text(text, published="2023-08-14"))["deployments"]["count"].tolist() == [count]
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001-01-02", "9999-12-31", "9999-12-25"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The troops will leave next Monday, officials said.",
+        "The junta met over the weekend and again two days later.",
+        "Talks began yesterday; the envoy returns next week, in early January or late December.",
+        "The deadline is Dec. 31 and the meeting was on Jan. 1; it ends in the first quarter.",
+    ],
+)
+def test_dates_at_the_calendar_limits_stay_unresolved(published, text):
+    events = nl.tabulate(nl.from_text(text, published=published))["events"]
+    assert len(events) > 0
+    for value in events["date"].dropna():
+        assert "0001-01-01" <= value <= "9999-12-31"
+
+
+def test_published_at_the_calendar_limits_on_the_command_line(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text("The troops will leave next Monday, over the weekend, officials said.", encoding="utf-8")
+    for published in ("0001-01-01", "9999-12-31"):
+        assert main(["extract", str(path), "--published", published]) == 0
+        assert json.loads(capsys.readouterr().out)["articles"][0]["published"] == published
