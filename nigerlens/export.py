@@ -1,22 +1,45 @@
 """Write tables out: CSV files (one per table) or one JSON object, written atomically.
 
-CSV cells that a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-return) get a leading apostrophe, as OWASP's CSV-injection guidance advises; JSON stays exact.
+In CSV text cells, control characters other than the line feed (carriage returns, tabs, other
+C0 and C1 controls, Unicode line separators) become spaces, so no reader breaks a row inside a
+cell (a cell holding a line feed is quoted); then a cell that a spreadsheet would run as a
+formula (starting with =, +, -, @, or their full-width forms) gets a leading apostrophe, as
+OWASP's CSV-injection guidance advises. JSON stays exact, but for lone surrogates (from file
+names that are not UTF-8, or escapes in a sidecar), which no UTF-8 output can hold: they become
+U+FFFD everywhere.
+
+A CSV run writes every table into a staging folder first and moves them into place together
+(:class:`nigerlens.stream.Staging`), then writes ``manifest.json`` naming each file with its
+size and SHA-256: :func:`check_output` tells whether a folder holds one run's tables.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+# every C0 and C1 control but the line feed, and the Unicode line and paragraph separators
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+MANIFEST = "manifest.json"
+
+
+def writable(value: str) -> str:
+    """``value`` with lone surrogates replaced by U+FFFD, so that it can be written as UTF-8."""
+    return _SURROGATES.sub("\ufffd", value) if not value.isascii() else value
 
 
 def neutralise(value):
-    """Prefix a text cell that a spreadsheet would read as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    """A text cell made safe for a spreadsheet: controls but the line feed become spaces, lone
+    surrogates U+FFFD, and a cell that would be read as a formula gets a leading apostrophe."""
+    if not isinstance(value, str):
+        return value
+    value = _CONTROLS.sub(" ", writable(value))
+    if value.startswith(FORMULA_START):
         return "'" + value
     return value
 
@@ -39,6 +62,9 @@ def to_json(tables: dict) -> dict:
     out = {name: records(table) for name, table in tables.items()}
     for rows in out.values():
         for row in rows:
+            for key, value in row.items():
+                if isinstance(value, str):
+                    row[key] = writable(value)
             if "via" in row:
                 row["via"] = row["via"].split(" > ") if row["via"] else []
     return out
@@ -67,6 +93,8 @@ def write_tables(tables: dict, out_dir, *, format: str = "csv") -> list[Path]:
     Tables that are still plain lists (not built yet) are left out of the CSV output.
     Returns the paths written.
     """
+    from .stream import Staging
+
     out_dir = Path(out_dir)
     if format == "json":
         path = out_dir / "tables.json"
@@ -74,12 +102,51 @@ def write_tables(tables: dict, out_dir, *, format: str = "csv") -> list[Path]:
         return [path]
     if format != "csv":
         raise ValueError(f"unknown format {format!r} (csv or json)")
-    written = []
-    for name, table in tables.items():
-        if isinstance(table, list):
+    with Staging(out_dir) as staging:
+        for name, table in tables.items():
+            if isinstance(table, list):
+                continue
+            safe = table.astype(object).map(neutralise) if len(table) else table
+            with open(staging.path / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+                safe.to_csv(f, index=False)
+        return staging.commit()
+
+
+def manifest(paths, out_dir, *, run: str) -> str:
+    """The text of ``manifest.json`` for the files of one run: path (relative to ``out_dir``),
+    bytes and SHA-256 of each."""
+    import hashlib
+
+    files = {}
+    for path in paths:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(2**20), b""):
+                digest.update(block)
+        files[path.relative_to(out_dir).as_posix()] = {"bytes": path.stat().st_size, "sha256": digest.hexdigest()}
+    return json.dumps({"generator": "nigerlens", "run": run, "files": files}, indent=2) + "\n"
+
+
+def check_output(out_dir) -> list[str]:
+    """What is wrong with a folder of CSV tables: [] when every file ``manifest.json`` names is
+    there, as that run wrote it (so the tables come from one run), else one line per problem."""
+    import hashlib
+
+    out_dir = Path(out_dir)
+    try:
+        files = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return [f"{out_dir / MANIFEST}: no readable manifest ({exc.__class__.__name__})"]
+    problems = []
+    for name, want in files.items():
+        path = out_dir / name
+        try:
+            if Path(name).is_absolute() or ".." in Path(name).parts:
+                raise OSError
+            got = hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            problems.append(f"{path}: missing")
             continue
-        safe = table.astype(object).map(neutralise) if len(table) else table
-        path = out_dir / f"{name}.csv"
-        atomic_write(path, safe.to_csv(index=False))
-        written.append(path)
-    return written
+        if got != want.get("sha256"):
+            problems.append(f"{path}: not the file of this run (another run, or cut short)")
+    return problems

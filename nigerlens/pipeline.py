@@ -18,6 +18,7 @@ def article_record(a: Article) -> dict:
         "url": a.url,
         "published": a.published.isoformat() if a.published else None,
         "language": a.language,
+        "encoding": a.meta.get("encoding"),
         "path": a.path,
         "chars": len(a.text),
         "set_aside": len(a.set_aside),
@@ -139,18 +140,21 @@ def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) 
     except LoadError as exc:
         return None, None, {"path": exc.path, "error": str(exc)}
     why = unsupported(article)
-    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": str(path), "error": why} if why else None)
+    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": article.path, "error": why} if why else None)
 
 
 def expand_paths(paths) -> list[str]:
     """Files as given, and the article files inside folders, in order."""
     from pathlib import Path
 
-    from .load import article_paths
+    from .load import LoadError, article_paths
 
     out: list[str] = []
     for p in map(Path, paths):
-        out.extend(str(x) for x in (article_paths(p) if p.is_dir() else [p]))
+        try:
+            out.extend(str(x) for x in (article_paths(p) if p.is_dir() else [p]))
+        except LoadError:  # a folder that cannot be listed: loading it says why, in errors
+            out.append(str(p))
     return out
 
 

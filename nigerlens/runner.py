@@ -153,7 +153,7 @@ def _long_file(path: str, published, gazetteer, run: Callable) -> Iterator[Itera
     record = pipeline.article_record(article)
     why = pipeline.unsupported(article)
     if why:
-        yield [Result(record, pipeline.article_tables(article), {"path": str(path), "error": why}, record)]
+        yield [Result(record, pipeline.article_tables(article), {"path": article.path, "error": why}, record)]
         return
     rows = run(partial(pipeline.window_records, gazetteer=gazetteer), windows(article))
     # one window behind, so the last one is known: it finishes the file

@@ -72,15 +72,24 @@ def _table_order(name: str) -> tuple:
     return (TABLES.index(name), name) if name in TABLES else (len(TABLES), name)
 
 
+STAGING_PREFIX = ".nigerlens-"
+
+
 class Staging:
     """A hidden folder inside ``out_dir`` where outputs are built; :meth:`commit` moves them into
     place (replacing older ones), and leaving the ``with`` block removes what is left, so a run
-    that fails leaves ``out_dir`` as it was."""
+    that fails leaves ``out_dir`` as it was.
+
+    The folder is named for this process (``.nigerlens-<pid>-XXXX``): a run killed before it
+    could clean up leaves one behind, and the next run in that folder removes the folders of
+    processes that are gone (listed in ``removed``).
+    """
 
     def __init__(self, out_dir):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=".nigerlens-"))
+        self.removed = remove_stale_staging(self.out_dir)
+        self.path = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
 
     def __enter__(self) -> Staging:
         return self
@@ -92,21 +101,86 @@ class Staging:
         """Move every staged file or folder into ``out_dir``; return the final paths.
 
         Each file is replaced atomically (``os.replace``); a table folder is swapped with two
-        renames, the old one parked in the staging folder and removed with it.
+        renames, the old one parked in the staging folder and removed with it. Two runs that
+        commit into one folder at once take turns (a lock on the folder), and ``manifest.json``
+        is written last, naming what this run wrote (see :func:`nigerlens.export.check_output`).
         """
+        from .export import MANIFEST, atomic_write, manifest
+
         final = []
-        for staged in sorted(self.path.iterdir(), key=lambda p: _table_order(p.name.split(".")[0])):
-            target = self.out_dir / staged.name
-            # only the staging folder itself is owner-only (mkdtemp); what is made inside it has
-            # the usual permissions, so nothing needs a chmod
-            if staged.is_dir():
-                if target.is_dir():
-                    target.rename(self.path / f".old-{staged.name}")
-                staged.rename(target)
-            else:
-                os.replace(staged, target)
-            final.append(target)
+        with _locked(self.out_dir):
+            for staged in sorted(self.path.iterdir(), key=lambda p: _table_order(p.name.split(".")[0])):
+                target = self.out_dir / staged.name
+                # only the staging folder itself is owner-only (mkdtemp); what is made inside it has
+                # the usual permissions, so nothing needs a chmod
+                if staged.is_dir():
+                    if target.is_dir():
+                        target.rename(self.path / f".old-{staged.name}")
+                    staged.rename(target)
+                else:
+                    os.replace(staged, target)
+                final.append(target)
+            files = [f for p in final for f in (sorted(p.rglob("*")) if p.is_dir() else [p]) if f.is_file()]
+            atomic_write(self.out_dir / MANIFEST, manifest(files, self.out_dir, run=self.path.name.removeprefix(STAGING_PREFIX)))
         return final
+
+
+class _locked:
+    """An exclusive lock on a folder (flock on the folder itself, so no lock file is left)."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.fd = None
+
+    def __enter__(self):
+        try:
+            import fcntl
+
+            self.fd = os.open(self.folder, os.O_RDONLY)
+            fcntl.flock(self.fd, fcntl.LOCK_EX)
+        except (ImportError, OSError):  # no flock here (Windows, some network file systems)
+            if self.fd is not None:
+                os.close(self.fd)
+            self.fd = None
+        return self
+
+    def __exit__(self, *exc):
+        if self.fd is not None:
+            os.close(self.fd)  # closing releases the lock
+
+
+def remove_stale_staging(out_dir: Path, *, max_age: float = 24 * 3600) -> list[Path]:
+    """Remove the staging folders in ``out_dir`` left by runs that were killed: those of a
+    process that no longer exists, and unnamed ones older than ``max_age`` seconds; return them."""
+    import time
+
+    removed = []
+    try:
+        entries = [p for p in out_dir.iterdir() if p.name.startswith(STAGING_PREFIX) and p.is_dir()]
+    except OSError:
+        return removed
+    for folder in entries:
+        pid = folder.name.removeprefix(STAGING_PREFIX).split("-")[0]
+        try:
+            stale = not _alive(int(pid)) if pid.isdigit() else time.time() - folder.stat().st_mtime > max_age
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process: leave its folder alone
+    return True
 
 
 def extract_to(
