@@ -3,7 +3,7 @@
 In CSV text cells, control characters other than the line feed (carriage returns, tabs, other
 C0 and C1 controls, Unicode line separators) become spaces, so no reader breaks a row inside a
 cell (a cell holding a line feed is quoted); then a cell that a spreadsheet would run as a
-formula (starting with =, +, -, @, or their full-width forms) gets a leading apostrophe, as
+formula (starting, after any spaces, with =, +, -, @, or their full-width forms) gets a leading apostrophe, as
 OWASP's CSV-injection guidance advises. JSON stays exact, but for lone surrogates (from file
 names that are not UTF-8, or escapes in a sidecar), which no UTF-8 output can hold: they become
 U+FFFD everywhere.
@@ -39,7 +39,8 @@ def neutralise(value):
     if not isinstance(value, str):
         return value
     value = _CONTROLS.sub(" ", writable(value))
-    if value.startswith(FORMULA_START):
+    # " =1+1": some spreadsheets trim the spaces of an imported cell before reading it
+    if value.lstrip().startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -103,7 +103,7 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
 
         def submit(unit):
             kind, paths = unit
@@ -124,6 +124,30 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
         except BaseException:  # a failed batch, or the caller gave up: drop the queued work
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def exit_with_parent(parent: int, *, every: float = 1.0) -> None:
+    """Run in each worker process: exit as soon as the process that started it is gone (killed
+    with -9, it cannot tell its workers), instead of living on re-parented to init.
+
+    A daemon thread checks the parent every ``every`` seconds (not Linux's PR_SET_PDEATHSIG:
+    that fires when the *thread* that started the worker ends, which may be long before the
+    process does).
+    """
+    import threading
+
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="nigerlens-parent-watch", daemon=True).start()
 
 
 def _ahead(pool, fn: Callable, items: Iterable, *, ahead: int) -> Iterator:
