@@ -442,8 +442,8 @@ def test_broken_pipe_is_one_line(tmp_path):
     folder = batch(tmp_path, good=3)
     proc = _cli("extract", folder, stdout=subprocess.PIPE)
     proc.stdout.close()  # like `| head -c 0`: the reader is gone before anything is written
-    err = proc.stderr.read()
-    assert proc.wait() == 1
+    _, err = proc.communicate()
+    assert proc.returncode == 1
     assert err == "nigerlens: output closed before everything was written (broken pipe)\n"
 
 
@@ -451,8 +451,8 @@ def test_full_disk_on_stdout_is_one_line(tmp_path):
     folder = batch(tmp_path)
     with open("/dev/full", "w") as full:
         proc = _cli("extract", folder, stdout=full)
-        err = proc.stderr.read()
-    assert proc.wait() == 1
+        _, err = proc.communicate()
+    assert proc.returncode == 1
     assert err == "nigerlens: cannot write the output: No space left on device\n"
 
 
@@ -637,6 +637,7 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     assert workers
     proc.send_signal(signal.SIGKILL)
     proc.wait()
+    proc.stdout.close()
     deadline = time.time() + 10
     while time.time() < deadline and any(_running(p) for p in workers):
         time.sleep(0.2)
