@@ -71,8 +71,8 @@ def parse_date(value, *, where: str = "date") -> date | None:
 def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """Return (text, encoding) of a file's bytes; raise LoadError for binary or undecodable data.
 
-    A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); then UTF-8,
-    then cp1252 (Windows Latin-1, the usual other encoding of Western news copy); the detector
+    A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); then UTF-8
+    (or CESU-8, its variant with encoded surrogate pairs), then cp1252 (Windows Latin-1, the usual other encoding of Western news copy); the detector
     (charset_normalizer) only past that, and its guess is named with its confidence.
     """
     for bom, codec, name in BOMS:
@@ -83,11 +83,17 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
                 raise LoadError(path, f"undecodable text: broken {name.upper()} after its byte-order mark") from None
     if b"\x00" in data[:4096]:
         raise LoadError(path, "binary file, not text")
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    cesu = _cesu(data)
+    if cesu is not None:
+        return cesu, "cesu-8"
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -97,6 +103,19 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
 
 
 # (byte-order mark, codec, name in the articles table): UTF-32's marks first, UTF-16's are prefixes of them
+def _cesu(data: bytes) -> str | None:
+    """Text written as CESU-8 (UTF-8 with characters beyond U+FFFF as two encoded surrogates,
+    as Java and some databases write it), or None when ``data`` is not that."""
+    try:
+        text = data.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    try:
+        return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeDecodeError:  # a lone surrogate: not CESU-8 either
+        return None
+
+
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),

@@ -750,3 +750,26 @@ def test_notebook_html_needs_nothing_from_the_network(tmp_path):
     assert not re.findall(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html, re.IGNORECASE)
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert written_by_nigerlens(html.encode("utf-8"))
+
+
+def _cesu8(text: str) -> bytes:
+    """``text`` as CESU-8: a character beyond U+FFFF as its two UTF-16 surrogates, each in UTF-8."""
+    def pair(c):
+        n = ord(c) - 0x10000
+        return chr(0xD800 + (n >> 10)) + chr(0xDC00 + (n & 0x3FF)) if n >= 0 else c
+
+    return "".join(map(pair, text)).encode("utf-8", "surrogatepass")
+
+
+@pytest.mark.parametrize("text", ["Niger \U0001f1f3\U0001f1ea troops, 1,500 of them \U0001f4cc.", "Emoji \U0001f600 only, d\u00e9j\u00e0"])
+def test_cesu8_surrogate_pairs_are_decoded(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_bytes(_cesu8(text))
+    article = load_article(path)
+    assert (article.text, article.meta["encoding"]) == (text, "cesu-8")
+
+
+def test_lone_encoded_surrogate_is_not_cesu8(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("Troops \ud800 left Niger.".encode("utf-8", "surrogatepass"))
+    assert load_article(path).meta["encoding"] == "cp1252"
