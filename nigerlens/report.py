@@ -120,6 +120,8 @@ def figure_html(kind: str, tables: dict, article: Article) -> str:
         _draw(kind, tables, article, fig.add_subplot())
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", metadata={"Software": None})
+    except (ValueError, OverflowError) as exc:  # e.g. dates at the calendar limits, which matplotlib cannot place
+        return f'<p class="empty">{escape(caption)}: not drawn ({escape(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)})</p>'
     finally:
         fig.clear()
     data = base64.b64encode(buf.getvalue()).decode("ascii")

@@ -773,3 +773,12 @@ def test_lone_encoded_surrogate_is_not_cesu8(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("Troops \ud800 left Niger.".encode("utf-8", "surrogatepass"))
     assert load_article(path).meta["encoding"] == "cp1252"
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "9999-12-31"])
+def test_report_at_the_calendar_limits_is_written(tmp_path, capsys, published):
+    folder = batch(tmp_path)
+    (folder / "later.txt").write_text("The troops will leave next Monday; the junta met over the weekend. " + GOOD, encoding="utf-8")
+    code, _, err = run_cli(capsys, "report", folder, "--out", tmp_path / "out", "--published", published)
+    assert code == 0, err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good-0.html", "index.html", "later.html"]
