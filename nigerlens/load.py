@@ -33,6 +33,14 @@ ID_MAX_BYTES = 120
 GENERATOR_MARK = b'<meta name="generator" content="nigerlens">'
 
 
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(message: str) -> str:
+    """``message`` with control characters (a line feed in a file name ...) written as escapes."""
+    return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], message)
+
+
 def shown(path) -> str:
     """A path as text that can be written anywhere: bytes of a file name that are not UTF-8
     (kept by Python as surrogate escapes) become U+FFFD."""
@@ -45,7 +53,7 @@ class LoadError(ValueError):
     def __init__(self, path: str | Path, reason: str):
         self.path = shown(path)
         self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+        super().__init__(one_line(f"{self.path}: {reason}"))
 
 
 def parse_date(value, *, where: str = "date") -> date | None:
@@ -383,7 +391,7 @@ def folder_problems(paths) -> list[str]:
         if p.is_dir():
             try:
                 if not article_paths(p):
-                    problems.append(f"no articles found in {shown(p)}")
+                    problems.append(one_line(f"no articles found in {shown(p)}"))
             except LoadError as exc:
                 problems.append(str(exc))
     return problems

@@ -782,3 +782,12 @@ def test_report_at_the_calendar_limits_is_written(tmp_path, capsys, published):
     code, _, err = run_cli(capsys, "report", folder, "--out", tmp_path / "out", "--published", published)
     assert code == 0, err
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["good-0.html", "index.html", "later.html"]
+
+
+@pytest.mark.parametrize("name, escaped", [("bad\nname.txt", "bad\\nname.txt"), ("bad\rname.txt", "bad\\rname.txt"), ("x\x1b[31m.txt", "x\\x1b[31m.txt")])
+def test_error_about_a_file_name_with_control_characters_is_one_line(tmp_path, capsys, name, escaped):
+    folder = batch(tmp_path)
+    (folder / name).write_bytes(b"")
+    code, out, err = run_cli(capsys, "extract", folder)
+    assert code == 0 and good_processed(out)
+    assert err == f"nigerlens: {folder / escaped}: empty file\n"
