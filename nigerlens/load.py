@@ -80,8 +80,9 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     """Return (text, encoding) of a file's bytes; raise LoadError for binary or undecodable data.
 
     A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); then UTF-8
-    (or CESU-8, its variant with encoded surrogate pairs), then cp1252 (Windows Latin-1, the usual other encoding of Western news copy); the detector
-    (charset_normalizer) only past that, and its guess is named with its confidence.
+    (or CESU-8, its variant with encoded surrogate pairs), then cp1252 (Windows Latin-1, the
+    usual other encoding of Western news copy); the detector (charset_normalizer) only past
+    that, and its guess is named with its confidence.
     """
     for bom, codec, name in BOMS:
         if data.startswith(bom):
@@ -110,7 +111,6 @@ def decode(data: bytes, path: str | Path) -> tuple[str, str]:
     return str(best), f"{best.encoding} (detected, {1 - best.chaos:.0%} confidence)"
 
 
-# (byte-order mark, codec, name in the articles table): UTF-32's marks first, UTF-16's are prefixes of them
 def _cesu(data: bytes) -> str | None:
     """Text written as CESU-8 (UTF-8 with characters beyond U+FFFF as two encoded surrogates,
     as Java and some databases write it), or None when ``data`` is not that."""
@@ -124,6 +124,7 @@ def _cesu(data: bytes) -> str | None:
         return None
 
 
+# (byte-order mark, codec, name in the articles table): UTF-32's marks first, UTF-16's are prefixes of them
 BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32-le", "utf-32"),
     (b"\x00\x00\xfe\xff", "utf-32-be", "utf-32"),
