@@ -791,3 +791,56 @@ def test_error_about_a_file_name_with_control_characters_is_one_line(tmp_path, c
     code, out, err = run_cli(capsys, "extract", folder)
     assert code == 0 and good_processed(out)
     assert err == f"nigerlens: {folder / escaped}: empty file\n"
+
+
+def test_kill_9_of_a_streamed_run_with_two_workers(tmp_path):
+    """The audit's scenario: kill -9 of `extract --stream --jobs 2` mid-run. Its workers exit,
+    and the next run in the folder removes the staging folder it left."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from nigerlens import stream
+
+    folder = batch(tmp_path, good=1)
+    text = nl.BUNDLED_ARTICLE.read_text(encoding="utf-8")
+    for i in range(60):
+        (folder / f"copy-{i:02d}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "nigerlens", "extract", str(folder), "--stream", "--format", "csv", "--jobs", "2",
+                             "--chunk-size", "4", "--out", str(out)], stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline, workers = time.time() + 60, []
+    while time.time() < deadline and not (workers and list(out.glob(".nigerlens-*"))):
+        time.sleep(0.1)
+        try:
+            with open(f"/proc/{proc.pid}/task/{proc.pid}/children") as f:
+                workers = [int(p) for p in f.read().split()]
+        except OSError:
+            workers = []
+    assert workers and proc.poll() is None, "the run ended before it could be killed"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    (staged,) = out.glob(".nigerlens-*")
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_running(p) for p in workers):
+        time.sleep(0.2)
+    assert not any(_running(p) for p in workers)
+    result = stream.extract_to(folder / "good-0.txt", out)
+    assert not staged.exists() and result["counts"]["articles"] == 1
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_full_disk_under_report_out_is_one_line(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from nigerlens import report
+
+    batch(tmp_path)
+
+    def full(path, text):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(report, "atomic_write", full)
+    code, _, err = run_cli(capsys, "report", tmp_path / "in", "--out", tmp_path / "r")
+    assert (code, err) == (1, f"nigerlens: cannot write the report to {tmp_path / 'r'}: No space left on device\n")
