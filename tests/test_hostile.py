@@ -601,7 +601,8 @@ def test_simultaneous_runs_leave_one_run_s_tables(tmp_path):
 
 @pytest.mark.parametrize("stream", [False, True])
 def test_stale_staging_folders_are_removed(tmp_path, stream):
-    from nigerlens import export, stream as streaming
+    from nigerlens import export
+    from nigerlens import stream as streaming
 
     folder = batch(tmp_path)
     out = tmp_path / "out"
