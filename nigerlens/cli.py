@@ -101,7 +101,8 @@ def _apply_max_bytes(args) -> None:
 
 
 def _no_articles_in(args) -> None:
-    """Say so for each folder given that holds no article (or cannot be read)."""
+    """Say so for each folder given that holds no article (one that cannot be read is listed
+    with the errors, like a file)."""
     from .load import folder_problems
 
     for problem in folder_problems(args.paths):
