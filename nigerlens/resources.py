@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import os
+import unicodedata
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -27,6 +28,8 @@ def sample_articles() -> list[Path]:
     """The bundled article, then the sample corpus's articles (in a checkout), by name."""
     corpus = sorted(p for p in SAMPLE_CORPUS.glob("*") if p.suffix in (".txt", ".html")) if SAMPLE_CORPUS.is_dir() else []
     return [BUNDLED_ARTICLE, *(p for p in corpus if p.name != BUNDLED_ARTICLE.name)]
+# the largest number read as a count of people: more than any army, less than an Int64 holds
+MAX_COUNT = 100_000_000
 
 
 def data_path(*parts: str) -> Path:
@@ -56,3 +59,17 @@ def phrase_pattern(phrase: str) -> str:
 def alternation(phrases) -> str:
     """A regex alternation of lexicon phrases, longest first (so "military personnel" beats "personnel")."""
     return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+# re.IGNORECASE matches the dotted capital I and the dotless i as "i"; casefold keeps them apart
+_FOLD_LIKE_RE = str.maketrans({"\u0130": "i", "\u0131": "i"})
+
+
+def fold(text: str) -> str:
+    """A look-up key for text matched by a case-insensitive pattern: NFKC, case-folded.
+
+    ``re.IGNORECASE`` matches the long s (U+017F) as "s" and the Kelvin sign as "k"; ``lower()``
+    keeps them, so a lexicon keyed by lower-case words would miss them. Lexicon keys and matched
+    words both go through this function.
+    """
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).translate(_FOLD_LIKE_RE).casefold())

@@ -68,7 +68,7 @@ def test_bad_file_among_good_ones_is_reported_and_the_rest_processed(tmp_path, c
 def test_csv_output_writes_one_file_per_table(tmp_path, capsys):
     code, _, err = run(capsys, "extract", BUNDLED, "--format", "csv", "--out", str(tmp_path))
     assert code == 0
-    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "events.csv", "quotes.csv", "positions.csv", "errors.csv"}
+    assert {p.name for p in tmp_path.iterdir()} == {"articles.csv", "set_aside.csv", "deployments.csv", "bases.csv", "events.csv", "quotes.csv", "positions.csv", "errors.csv", "manifest.json"}
     rows = list(csv.DictReader((tmp_path / "deployments.csv").open(encoding="utf-8")))
     assert [(r["actor"], r["count"], r["qualifier"]) for r in rows] == [("United States", "1300", "some"), ("France", "1500", "around")]
     assert "wrote" in err

@@ -107,3 +107,53 @@ def test_windows_tile_the_text_and_keep_rows_in_place(text, size, context):
                 assert article.text[r["start"] : r["end"]] == r["sentence"]
     if context >= len(article.text):  # every window reads the whole text: nothing lost or doubled
         assert found == pipeline.extracted_records(article)
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+sidecars = st.one_of(
+    st.dictionaries(st.sampled_from(["id", "title", "outlet", "url", "published", "language", "extra"]), json_values, max_size=6).map(
+        lambda d: __import__("json").dumps(d).encode("utf-8")
+    ),
+    st.binary(max_size=200),
+    st.integers(1, 200_000).map(lambda n: b"[" * n + b"]" * n),
+)
+
+
+@seed(20261201)
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(sidecar=sidecars)
+def test_any_sidecar_loads_or_fails_with_one_line(tmp_path_factory, sidecar):
+    from nigerlens.ingest.load import LoadError, load_article
+
+    folder = tmp_path_factory.mktemp("sidecar")
+    (folder / "a.txt").write_text("Some 300 Italian soldiers remain in Niger, the ministry said.", encoding="utf-8")
+    (folder / "a.json").write_bytes(sidecar)
+    try:
+        article = load_article(folder / "a.txt")
+    except LoadError as exc:
+        assert str(folder / "a.json") in str(exc) and "\n" not in str(exc)
+        return
+    check(article)
+    assert len(article.id.encode("utf-8")) <= 120
+
+
+def _lexicon_words():
+    from .fuzz import lexicon_words
+
+    return lexicon_words()
+
+
+@seed(20261202)
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(word=st.sampled_from(_lexicon_words()), mask=st.integers(0, 2**32), frame=st.integers(0, 3))
+def test_case_fold_look_alikes_of_lexicon_words(word, mask, frame):
+    """Each s, k or i of a lexicon word or alias replaced (by ``mask``) with a letter that
+    re.IGNORECASE matches as it (long s, Kelvin sign, dotted/dotless i): no exception, rows in place."""
+    from .fuzz import FRAMES, LOOK_ALIKES
+
+    letters = [LOOK_ALIKES[c][(mask >> i) % len(LOOK_ALIKES[c])] if c in LOOK_ALIKES and (mask >> i) & 1 else c for i, c in enumerate(word)]
+    check(nl.from_text(FRAMES[frame].format(w="".join(letters)), published="2023-08-14"))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from nigerlens.corpus.stream import (
@@ -112,7 +113,7 @@ def _compute(files: list[str], folder: Path, published, gazetteer, npartitions, 
     import dask
     import dask.bag as db
 
-    from nigerlens.corpus.scheduler import process_path
+    from nigerlens.corpus.scheduler import exit_with_parent, process_path
 
     if not files:  # a bag needs items: write one empty part so every table has its schema
         parts = write_partition([], str(folder))
@@ -126,7 +127,8 @@ def _compute(files: list[str], folder: Path, published, gazetteer, npartitions, 
         tasks = bag.map_partitions(write_partition, folder=str(folder))
         # the local process pool hands out tasks in batches of 6 by default, which would put
         # a handful of big partitions on one worker
-        options = {"chunksize": 1} if scheduler == "processes" else {}
+        # and its workers exit when this process is killed (nigerlens.runner.exit_with_parent)
+        options = {"chunksize": 1, "initializer": partial(exit_with_parent, os.getpid())} if scheduler == "processes" else {}
         (parts,) = dask.compute(tasks, scheduler=scheduler, **options)
     # the workers name their parts at random; number them in partition order
     for index, part in enumerate(parts):

@@ -112,7 +112,7 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
 
         def submit(unit):
             kind, paths = unit
@@ -133,6 +133,30 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
         except BaseException:  # a failed batch, or the caller gave up: drop the queued work
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+
+
+def exit_with_parent(parent: int, *, every: float = 1.0) -> None:
+    """Run in each worker process: exit as soon as the process that started it is gone (killed
+    with -9, it cannot tell its workers), instead of living on re-parented to init.
+
+    A daemon thread checks the parent every ``every`` seconds (not Linux's PR_SET_PDEATHSIG:
+    that fires when the *thread* that started the worker ends, which may be long before the
+    process does).
+    """
+    import threading
+
+    if os.getppid() != parent:  # the parent died before the signal was set up
+        os._exit(1)
+
+    def watch() -> None:
+        import time
+
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="nigerlens-parent-watch", daemon=True).start()
 
 
 def _ahead(pool, fn: Callable, items: Iterable, *, ahead: int) -> Iterator:
@@ -157,7 +181,7 @@ def _long_file(path: str, published, gazetteer, run: Callable) -> Iterator[Itera
     record = article_record(article)
     why = unsupported(article)
     if why:
-        yield [Result(record, article_tables(article), {"path": str(path), "error": why}, record)]
+        yield [Result(record, article_tables(article), {"path": article.path, "error": why}, record)]
         return
     rows = run(partial(window_records, gazetteer=gazetteer), windows(article))
     # one window behind, so the last one is known: it finishes the file
@@ -177,12 +201,15 @@ def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) 
     except LoadError as exc:
         return None, None, {"path": exc.path, "error": str(exc)}
     why = unsupported(article)
-    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": str(path), "error": why} if why else None)
+    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": article.path, "error": why} if why else None)
 
 
 def expand_paths(paths) -> list[str]:
     """Files as given, and the article files inside folders, in order."""
     out: list[str] = []
     for p in map(Path, paths):
-        out.extend(str(x) for x in (article_paths(p) if p.is_dir() else [p]))
+        try:
+            out.extend(str(x) for x in (article_paths(p) if p.is_dir() else [p]))
+        except LoadError:  # a folder that cannot be listed: loading it says why, in errors
+            out.append(str(p))
     return out

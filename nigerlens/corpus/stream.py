@@ -12,11 +12,10 @@ also the layout of :func:`nigerlens.corpus.dask.extract_dask`).
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from contextlib import closing
 from pathlib import Path
 
+from nigerlens.tables.export import STAGING_PREFIX, Staging, remove_stale_staging  # noqa: F401  (the streamed writer's API)
 from nigerlens.tables.schema import TABLES, same_dtypes
 
 FORMATS = ("csv", "parquet")
@@ -70,43 +69,6 @@ def read_parquet_tables(out_dir) -> dict:
 
 def _table_order(name: str) -> tuple:
     return (TABLES.index(name), name) if name in TABLES else (len(TABLES), name)
-
-
-class Staging:
-    """A hidden folder inside ``out_dir`` where outputs are built; :meth:`commit` moves them into
-    place (replacing older ones), and leaving the ``with`` block removes what is left, so a run
-    that fails leaves ``out_dir`` as it was."""
-
-    def __init__(self, out_dir):
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(dir=self.out_dir, prefix=".nigerlens-"))
-
-    def __enter__(self) -> Staging:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
-
-    def commit(self) -> list[Path]:
-        """Move every staged file or folder into ``out_dir``; return the final paths.
-
-        Each file is replaced atomically (``os.replace``); a table folder is swapped with two
-        renames, the old one parked in the staging folder and removed with it.
-        """
-        final = []
-        for staged in sorted(self.path.iterdir(), key=lambda p: _table_order(p.name.split(".")[0])):
-            target = self.out_dir / staged.name
-            # only the staging folder itself is owner-only (mkdtemp); what is made inside it has
-            # the usual permissions, so nothing needs a chmod
-            if staged.is_dir():
-                if target.is_dir():
-                    target.rename(self.path / f".old-{staged.name}")
-                staged.rename(target)
-            else:
-                os.replace(staged, target)
-            final.append(target)
-        return final
 
 
 def extract_to(

@@ -23,6 +23,7 @@ def article_record(a: Article) -> dict:
         "url": a.url,
         "published": a.published.isoformat() if a.published else None,
         "language": a.language,
+        "encoding": a.meta.get("encoding"),
         "path": a.path,
         "chars": len(a.text),
         "set_aside": len(a.set_aside),

@@ -11,15 +11,16 @@ DATE_COLUMNS = ("date", "date_end", "published", "as_of", "anchor")
 NOWRAP = '<span style="white-space:nowrap">{}</span>'
 
 
-def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | None = None) -> str:
+def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | None = None, clip: int | None = None) -> str:
     """Return ``df`` (its first ``max_rows`` rows) as ``<table class="...">`` markup.
 
-    Every value and header is escaped here, so article text carrying markup stays text.
+    Every value and header is escaped here, so article text carrying markup stays text; with
+    ``clip``, a longer text cell is cut to that many characters and an ellipsis.
     """
     shown = df if max_rows is None else df.head(max_rows)
     cells = {}
     for column in shown.columns:
-        values = [_cell(v) for v in shown[column].tolist()]
+        values = [_cell(v, clip) for v in shown[column].tolist()]
         if column in DATE_COLUMNS:
             values = [NOWRAP.format(v) if v else v for v in values]
         cells[escape(str(column))] = values
@@ -33,9 +34,12 @@ def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | 
     return html.replace("<th>", '<th style="text-align:left">')
 
 
-def _cell(value) -> str:
+def _cell(value, clip: int | None = None) -> str:
     import pandas as pd
 
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
-    return escape(str(value))
+    text = str(value)
+    if clip is not None and len(text) > clip:
+        text = text[:clip] + "\u2026"
+    return escape(text)

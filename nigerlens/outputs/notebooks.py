@@ -84,13 +84,31 @@ def error_line(exc: BaseException) -> str:
     return lines[0] if lines else type(exc).__name__
 
 
+# like the report's: the page may show inline styles and data: images, and load nothing at all
+HTML_CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'"
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.IGNORECASE | re.DOTALL)
+# the exporter's links to require.js, MathJax, jQuery, widget and Mermaid scripts on a CDN
+_NO_CDN = {"require_js_url": "", "mathjax_url": "", "jquery_url": "", "widget_renderer_url": "", "mermaid_js_url": "", "jupyter_widgets_base_url": ""}
+
+
+def offline_html(body: str) -> str:
+    """An exported notebook page that needs nothing from the network: every script removed (the
+    outputs are static tables and PNG figures), a Content-Security-Policy that forbids any fetch,
+    and the generator mark by which a later ``extract`` knows it is not an article."""
+    body = _SCRIPT.sub("", body)
+    head = (f'<meta http-equiv="Content-Security-Policy" content="{HTML_CSP}">'
+            '<meta name="generator" content="nigerlens">')
+    return re.sub(r"<head\b[^>]*>", lambda m: m.group() + head, body, count=1, flags=re.IGNORECASE)
+
+
 def to_html(ipynb: Path) -> Path:
-    """Write an HTML copy of a notebook beside it (figures embedded) and return its path."""
+    """Write an HTML copy of a notebook beside it (figures embedded, nothing loaded from the
+    network: :func:`offline_html`) and return its path."""
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter().from_filename(str(ipynb))
+    body, _ = HTMLExporter(**_NO_CDN).from_filename(str(ipynb))
     html = ipynb.with_suffix(".html")
-    html.write_text(body, encoding="utf-8")
+    html.write_text(offline_html(body), encoding="utf-8")
     return html
 
 

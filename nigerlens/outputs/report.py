@@ -48,6 +48,10 @@ SECTIONS = {
 }
 # left out of the report's tables: shown under Evidence instead
 HIDDEN_COLUMNS = ("article_id", "sentence", "start", "end", "quote_start", "quote_end")
+# a report stays readable and bounded for any text: at most this many rows of each table (and
+# in its figures and evidence), pieces of text cut to about this many characters
+REPORT_ROWS = 200
+CLIP_CHARS = 600
 
 
 def _page(title: str, body: str) -> str:
@@ -71,7 +75,7 @@ def table_html(table, name: str) -> str:
     """Return ``table`` as an escaped HTML table, rows numbered from 1 as in the evidence."""
     if not len(table):
         return f'<p class="empty">No {escape(name)} found.</p>'
-    body = html_table(table.drop(columns=[c for c in HIDDEN_COLUMNS if c in table.columns]))
+    body = html_table(table.drop(columns=[c for c in HIDDEN_COLUMNS if c in table.columns]), clip=CLIP_CHARS)
     return f'<div class="scroll">{body}</div>'
 
 
@@ -113,6 +117,8 @@ def figure_html(kind: str, tables: dict, article: Article) -> str:
         _draw(kind, tables, article, fig.add_subplot())
         buf = io.BytesIO()
         fig.savefig(buf, format="png", dpi=90, bbox_inches="tight", metadata={"Software": None})
+    except (ValueError, OverflowError) as exc:  # e.g. dates at the calendar limits, which matplotlib cannot place
+        return f'<p class="empty">{escape(caption)}: not drawn ({escape(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)})</p>'
     finally:
         fig.clear()
     data = base64.b64encode(buf.getvalue()).decode("ascii")
@@ -152,6 +158,8 @@ def report_html(article: Article, tables: dict) -> str:
         set aside. All article text is escaped; nothing is loaded from outside the page.
     """
     tables = {name: _rows_of(t, article) for name, t in tables.items()}
+    cut = {name: len(t) for name, t in tables.items() if len(t) > REPORT_ROWS}
+    tables = {name: t.head(REPORT_ROWS) for name, t in tables.items()}
     title = article.title or article.id
     titles = [*SECTIONS, "Evidence", "What was set aside"]
     nav = "<nav>" + "".join(f'<a href="#{_slug(t)}">{escape(t)}</a>' for t in titles) + "</nav>"
@@ -161,6 +169,8 @@ def report_html(article: Article, tables: dict) -> str:
         for name, heading, kinds in shown:
             if len(shown) > 1:
                 parts.append(f"<h3>{escape(heading)}</h3>")
+            if name in cut:
+                parts.append(f'<p class="note">The first {REPORT_ROWS} of {cut[name]:,} rows (all of them are in the output of <code>nigerlens extract</code>).</p>')
             parts.append(table_html(tables[name], name))
             parts.extend(figure_html(kind, tables, article) for kind in kinds)
     parts.append('<h2 id="evidence">Evidence</h2>')
@@ -169,9 +179,9 @@ def report_html(article: Article, tables: dict) -> str:
     for shown in SECTIONS.values():
         for name, heading, _ in shown:
             parts.append(f"<h3>{escape(heading)}</h3>")
-            parts.append(evidence_html(tables[name], article))
+            parts.append(evidence_html(tables[name], article, clip=CLIP_CHARS))
     parts.append('<h2 id="what-was-set-aside">What was set aside</h2>')
-    parts.append(set_aside_html(article))
+    parts.append(set_aside_html(article, clip=CLIP_CHARS))
     return _page(f"{title} · nigerlens report", "\n".join(parts))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nigerlens.resources import alternation, lexicon
+from nigerlens.resources import MAX_COUNT, alternation, fold, lexicon
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -32,7 +32,7 @@ NUMBER = (
 
 def qualifier_phrases() -> dict[str, str]:
     """Phrase as written (lower case) -> canonical qualifier, from data/lexicon/qualifiers.csv."""
-    return {r["phrase"].lower(): r["qualifier"] for r in lexicon("qualifiers")}
+    return {fold(r["phrase"]): r["qualifier"] for r in lexicon("qualifiers")}
 
 
 def _qualifier_regex() -> str:
@@ -53,7 +53,7 @@ def word_number(words: str) -> int | None:
     """Value of a number written in words ("a thousand", "two hundred and fifty"), else None."""
     total = current = 0
     seen = False
-    for w in re.split(r"[\s-]+", words.lower()):
+    for w in re.split(r"[\s-]+", fold(words)):
         if w in ("a", "an", "and", ""):
             continue
         if w in UNITS:
@@ -83,8 +83,9 @@ def number_value(text: str) -> int | None:
             return None
         if m.group(2):
             value *= SCALES[m.group(2)]
-        return int(value) if value == int(value) else None
-    return word_number(text)
+        return int(value) if value <= MAX_COUNT and value == int(value) else None
+    value = word_number(text)
+    return value if value is None or value <= MAX_COUNT else None
 
 
 def parse_count(m: re.Match) -> tuple[int | None, int | None, str | None]:
@@ -100,4 +101,4 @@ def parse_count(m: re.Match) -> tuple[int | None, int | None, str | None]:
     if high is not None:
         return count, high, "between"
     qual = m.group("qual")
-    return count, None, qualifier_phrases()[re.sub(r"\s+", " ", qual.lower())] if qual else None
+    return count, None, qualifier_phrases()[re.sub(r"\s+", " ", fold(qual))] if qual and count is not None else None

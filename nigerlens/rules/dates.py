@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
-from nigerlens.resources import alternation, lexicon
+from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.counts import word_number
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -216,6 +216,20 @@ def _no_anchor(expr: Expression) -> Resolution:
     return Resolution(None, None, "unresolved", f"no publication date to resolve {expr.text!r} against", False)
 
 
+def _within_calendar(resolve):
+    """A resolution that would fall outside years 1-9999 (a publication date at the limits)
+    stays unresolved instead of raising."""
+
+    def guarded(expr, *args, **kwargs):
+        try:
+            return resolve(expr, *args, **kwargs)
+        except (OverflowError, ValueError, TypeError):
+            return Resolution(None, None, "unresolved", f"{expr.text!r} falls outside the calendar (years 1-9999)", False)
+
+    return guarded
+
+
+@_within_calendar
 def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: list[Resolution] = (), year_hint: int | None = None) -> Resolution:
     """Resolve one expression of ``sentence``.
 
@@ -235,7 +249,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             return _invalid(expr)
 
     if rule in ("month-day", "day-month"):
-        month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
+        month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
         if "year" in g:
             d = _safe_date(int(g["year"]), month, day)
             return Resolution(d, None, "day", "written in full", False) if d else _invalid(expr)
@@ -249,7 +263,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         return Resolution(d, None, "day", why, True) if d else _invalid(expr)
 
     if rule in ("part-of-month", "month", "month-year"):
-        month = MONTHS[g["mon"].lower().rstrip(".")]
+        month = MONTHS[fold(g["mon"]).rstrip(".")]
         part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
         lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
         if "year" in g:
@@ -267,7 +281,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         return Resolution(date(year, month, 1), end, "month", f"the month of {calendar.month_name[month]}; {why}", anchored)
 
     if rule == "quarter":
-        q = _ORDINAL_Q[g["q"].lower()]
+        q = _ORDINAL_Q[fold(g["q"])]
         if "year" in g:
             year, anchored = int(g["year"]), False
         elif anchor is None:
@@ -288,11 +302,11 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         return _no_anchor(expr)
 
     if rule == "deictic":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[g["deictic"].lower()]
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(g["deictic"])]
         return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
 
     if rule == "weekday":
-        wd = WEEKDAYS[g["wd"].lower()]
+        wd = WEEKDAYS[fold(g["wd"])]
         rel = (g.get("rel") or "").lower()
         if rel == "last":
             mode, why = "before", "before"

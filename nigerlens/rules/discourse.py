@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from nigerlens.resources import alternation, lexicon
+from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.clauses import owner_mentions
 from nigerlens.rules.gazetteer import Gazetteer, Mention
 from nigerlens.text.article import Article
@@ -66,7 +66,7 @@ def speech_regex() -> re.Pattern:
 @cache
 def source_nouns() -> dict[str, str]:
     """Noun -> "anonymous source" or "document", from data/lexicon/source_nouns.csv."""
-    return {r["noun"]: r["kind"] for r in lexicon("source_nouns")}
+    return {fold(r["noun"]): r["kind"] for r in lexicon("source_nouns")}
 
 
 @cache
@@ -160,7 +160,7 @@ class Discourse:
     def _introduced(self, np: str, pos: int, blank: str, offset: int, tail: str = "") -> Speaker | None:
         """An anonymous source described by ``np`` (affiliation from it and ``tail``, the outlet
         of its sentence as intermediary), or None when ``np`` names no anonymous source."""
-        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[m.group().lower()] == "anonymous source"]
+        nouns = [m for m in _source_regex().finditer(np) if source_nouns()[fold(m.group())] == "anonymous source"]
         if not nouns or self.gaz.actor_mentions(np[: nouns[0].start()], kinds=("person",)):
             return None
         noun = nouns[0]
@@ -192,7 +192,7 @@ class Discourse:
         p = self.article.sentences[i - 1]
         head = outside_quotes(p.text)
         m = _source_regex().search(head[:40])
-        if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
+        if m and source_nouns()[fold(m.group())] == "document" and DEFINITE.match(head.strip()):
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
@@ -261,7 +261,7 @@ class Discourse:
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         if noun is not None:
-            kind = source_nouns()[noun.group().lower()]
+            kind = source_nouns()[fold(noun.group())]
             affiliation = self._affiliation(actors, pos)
             nouns = frozenset({noun.group().lower()})
             if (DEFINITE.match(phrase) or MEMBER_OF.match(phrase)) and not (kind == "anonymous source" and _is_new_title(phrase)):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from nigerlens.resources import read_rows
+from nigerlens.resources import fold, read_rows
 
 ACTOR_KINDS = ("state", "organisation", "armed group", "person", "outlet")
 
@@ -98,7 +98,13 @@ class Gazetteer:
 
     def actor_of(self, surface: str) -> str | None:
         """Canonical actor for an alias as written, or None."""
-        return self._actor_alias.get(surface) or self._actor_alias.get(surface.lower())
+        return self._actor_alias.get(surface) or self._actor_alias.get(surface.lower()) or self._folded_alias().get(fold(surface))
+
+    def _folded_alias(self) -> dict[str, str]:
+        """Case-insensitive aliases keyed as the IGNORECASE regex matches them (see resources.fold)."""
+        if not hasattr(self, "_folded"):
+            self._folded = {fold(k): v for k, v in reversed(self._actor_alias.items()) if not _has_upper(k)}
+        return self._folded
 
     def side_of(self, name: str | None) -> str | None:
         """The actor a mention stands for: a person's affiliation, or the actor itself."""

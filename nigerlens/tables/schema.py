@@ -17,6 +17,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "url": "string",
         "published": "string",
         "language": "string",
+        "encoding": "string",
         "path": "string",
         "chars": "Int64",
         "set_aside": "Int64",
