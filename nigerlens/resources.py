@@ -32,6 +32,17 @@ def sample_articles() -> list[Path]:
 MAX_COUNT = 100_000_000
 
 
+def use_data(folder) -> Path:
+    """Read the rules from ``folder`` from now on in this process (and its worker processes):
+    the command line's ``--data``. Set it before any article is read: patterns built from the
+    lexicons are compiled when their modules are first imported. Returns the folder."""
+    global DATA_DIR
+    DATA_DIR = Path(folder)
+    os.environ["NIGERLENS_DATA"] = str(DATA_DIR)  # worker processes started later read it too
+    read_rows.cache_clear()
+    return DATA_DIR
+
+
 def data_path(*parts: str) -> Path:
     """Return the path of a file under the data folder."""
     return DATA_DIR.joinpath(*parts)

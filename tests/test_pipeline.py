@@ -91,3 +91,18 @@ def test_the_same_article_twice_does_not_break_the_corpus():
     tables = nl.extract([BUNDLED_PATH, BUNDLED_PATH.parent])
     assert tables["articles"]["article_id"].tolist() == ["rt-20230814-washington-niger"] * 2
     assert set(tables["deployments"]["outlet"]) == {"RT"}
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_custom_issue_taxonomy_is_used_corpus_wide(tmp_path, jobs):
+    from nigerlens.resources import PACKAGE_DATA
+
+    taxonomy = tmp_path / "issues.toml"
+    taxonomy.write_text(PACKAGE_DATA.joinpath("issues.toml").read_text(encoding="utf-8")
+                        + '\n[elections]\nlabel = "Elections"\nkeywords = ["a return to civilian rule", "elections"]\n', encoding="utf-8")
+    for i, who in enumerate(("ECOWAS", "France")):
+        (tmp_path / f"a{i}.txt").write_text(f"{who} demanded elections in Niger on Monday.\n", encoding="utf-8")
+    plain = nl.extract([tmp_path / "a0.txt", tmp_path / "a1.txt"], jobs=jobs)
+    custom = nl.extract([tmp_path / "a0.txt", tmp_path / "a1.txt"], jobs=jobs, issues=taxonomy)
+    assert "elections" not in set(plain["positions"]["issue"])
+    assert sorted(custom["positions"].query("issue == 'elections'")["actor"]) == ["ECOWAS", "France"]

@@ -82,11 +82,11 @@ def failing_on_second_chunk(monkeypatch, chunk_size):
     """Make process_path raise from the first file of the second chunk on."""
     real, calls = scheduler.process_path, []
 
-    def process_path(path, published=None, gazetteer=None):
+    def process_path(path, published=None, gazetteer=None, issues=None):
         calls.append(path)
         if len(calls) > chunk_size:
             raise RuntimeError("extractor crashed")
-        return real(path, published, gazetteer)
+        return real(path, published, gazetteer, issues)
 
     monkeypatch.setattr(scheduler, "process_path", process_path)
 

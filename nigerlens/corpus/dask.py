@@ -49,7 +49,7 @@ def check_address(address: str) -> None:
         raise ValueError(f"invalid scheduler address {address!r} (expected tcp://HOST:PORT)")
 
 
-def extract_dask(paths, out_dir, *, scheduler=None, published=None, gazetteer=None, npartitions: int | None = None) -> dict:
+def extract_dask(paths, out_dir, *, scheduler=None, published=None, gazetteer=None, npartitions: int | None = None, options=None) -> dict:
     """Extract the articles at ``paths`` (files or folders) on Dask into Parquet under ``out_dir``.
 
     Args:
@@ -59,6 +59,8 @@ def extract_dask(paths, out_dir, *, scheduler=None, published=None, gazetteer=No
             this call and closed after.
         npartitions: bag partitions, one Parquet part per table each; by default about 200
             articles a partition, at least two per worker and a multiple of the workers.
+        options: a :class:`~nigerlens.corpus.options.RunOptions` instead of the keyword
+            arguments above (its scheduler ``"local"`` is Dask's local process pool).
 
     Returns:
         ``{"counts": {table: rows}, "errors": [{"path", "error"}, ...], "written": [Path, ...]}``,
@@ -71,6 +73,9 @@ def extract_dask(paths, out_dir, *, scheduler=None, published=None, gazetteer=No
     """
     from nigerlens.corpus.scheduler import expand_paths
 
+    if options is not None:
+        scheduler = None if options.scheduler == "local" else options.scheduler
+        published, npartitions = options.published, options.partitions
     require("dask", "extraction on Dask")
     require("pyarrow", "Parquet output")
     if is_address(scheduler):

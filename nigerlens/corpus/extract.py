@@ -9,15 +9,24 @@ from nigerlens.extractors.run import combine
 from nigerlens.rules.gazetteer import Gazetteer
 
 
-def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: int = 1, progress: bool | None = None) -> dict:
+def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: int = 1, progress: bool | None = None,
+            issues=None, reviews=None, options=None) -> dict:
     """Load the articles at ``paths`` (files or folders) and tabulate them; bad files go to ``errors``.
 
     Args:
         jobs: worker processes (1 = in this process; 0 or None = one per core).
         progress: show a tqdm progress bar; by default only for 50 or more files on a terminal.
+        issues: the path of another issue taxonomy (TOML, like data/issues.toml), used for the
+            positions of every article.
+        reviews: a review folder: its decisions are applied (:func:`nigerlens.apply_reviews`).
+        options: a :class:`~nigerlens.corpus.options.RunOptions` (the same settings as the
+            command line) instead of the keyword arguments above.
     """
     import os
     import sys
+
+    if options is not None:
+        published, jobs, progress, issues, reviews = (getattr(options, n) for n in ("published", "jobs", "progress", "issues", "reviews"))
 
     files = scheduler.expand_paths(as_list(paths))
     jobs = jobs or os.cpu_count() or 1
@@ -25,11 +34,16 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
         progress = len(files) >= 50 and sys.stderr.isatty()
     results: list = []
     with progress_bar(len(files), progress) as bar:
-        for batch in scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=max(1, len(files))):
+        for batch in scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=max(1, len(files)), issues=str(issues) if issues else None):
             for result in batch:
                 results.append(result)
                 bar.update(result.files)
-    return combine(*scheduler.split(results))
+    tables = combine(*scheduler.split(results))
+    if reviews is not None:
+        from nigerlens.review.apply import apply_reviews
+
+        tables = apply_reviews(tables, reviews)
+    return tables
 
 
 def as_list(paths) -> list:

@@ -94,7 +94,7 @@ def units(files: list[str], chunk_size: int) -> Iterator[tuple[str, list[str]]]:
         yield "files", small
 
 
-def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, chunk_size: int = 200) -> Iterator[Iterable[Result]]:
+def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, chunk_size: int = 200, issues=None) -> Iterator[Iterable[Result]]:
     """Yield the results of ``files`` in order, one batch (an iterable of :class:`Result`) per chunk of files and one per
     window of a long file.
 
@@ -106,9 +106,9 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
     if jobs == 1 or (len(files) < 2 and not any(kind == "long" for kind, _ in plan)):
         for kind, paths in plan:
             if kind == "long":
-                yield from _long_file(paths[0], published, gazetteer, map)
+                yield from _long_file(paths[0], published, gazetteer, map, issues)
             else:
-                yield (from_process_path(process_path(f, published, gazetteer)) for f in paths)
+                yield (from_process_path(process_path(f, published, gazetteer, issues)) for f in paths)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -119,14 +119,14 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
             if kind == "long":
                 return None  # long files are read here when their turn comes
             n = len(paths)
-            return pool.map(process_path, paths, [published] * n, [gazetteer] * n, chunksize=max(1, n // (jobs * 4)))
+            return pool.map(process_path, paths, [published] * n, [gazetteer] * n, [issues] * n, chunksize=max(1, n // (jobs * 4)))
 
         try:
             pending = submit(plan[0]) if plan else None
             for i, unit in enumerate(plan):
                 following = submit(plan[i + 1]) if i + 1 < len(plan) else None
                 if unit[0] == "long":
-                    yield from _long_file(unit[1][0], published, gazetteer, partial(_ahead, pool, ahead=2 * jobs))
+                    yield from _long_file(unit[1][0], published, gazetteer, partial(_ahead, pool, ahead=2 * jobs), issues)
                 else:
                     yield map(from_process_path, pending)
                 pending = following
@@ -170,7 +170,7 @@ def _ahead(pool, fn: Callable, items: Iterable, *, ahead: int) -> Iterator:
         yield queue.popleft().result()
 
 
-def _long_file(path: str, published, gazetteer, run: Callable) -> Iterator[Iterable[Result]]:
+def _long_file(path: str, published, gazetteer, run: Callable, issues=None) -> Iterator[Iterable[Result]]:
     """The batches of one long file: one per window, the article's record and its set-aside
     pieces with the first, the file counted as done with the last."""
     try:
@@ -181,9 +181,9 @@ def _long_file(path: str, published, gazetteer, run: Callable) -> Iterator[Itera
     record = article_record(article)
     why = unsupported(article)
     if why:
-        yield [Result(record, article_tables(article), {"path": article.path, "error": why}, record)]
+        yield [Result(record, article_tables(article, issues=issues), {"path": article.path, "error": why}, record)]
         return
-    rows = run(partial(window_records, gazetteer=gazetteer), windows(article))
+    rows = run(partial(window_records, gazetteer=gazetteer, issues=issues), windows(article))
     # one window behind, so the last one is known: it finishes the file
     previous, first = next(rows), True
     for following in chain(rows, [None]):
@@ -193,7 +193,7 @@ def _long_file(path: str, published, gazetteer, run: Callable) -> Iterator[Itera
         previous, first = following, False
 
 
-def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) -> tuple[dict | None, dict | None, dict | None]:
+def process_path(path: str, published=None, gazetteer: Gazetteer | None = None, issues=None) -> tuple[dict | None, dict | None, dict | None]:
     """Load and tabulate one file: (article record, tables, None) or (None, None, error record).
     Runs in worker processes, so it takes and returns plain picklable values."""
     try:
@@ -201,7 +201,7 @@ def process_path(path: str, published=None, gazetteer: Gazetteer | None = None) 
     except LoadError as exc:
         return None, None, {"path": exc.path, "error": str(exc)}
     why = unsupported(article)
-    return article_record(article), article_tables(article, gazetteer=gazetteer), ({"path": article.path, "error": why} if why else None)
+    return article_record(article), article_tables(article, gazetteer=gazetteer, issues=issues), ({"path": article.path, "error": why} if why else None)
 
 
 def expand_paths(paths) -> list[str]:

@@ -81,6 +81,8 @@ def extract_to(
     jobs: int = 1,
     chunk_size: int = 200,
     progress: bool | None = None,
+    issues=None,
+    options=None,
 ) -> dict:
     """Extract the articles at ``paths`` (files or folders) into ``out_dir``, ``chunk_size`` files
     at a time, holding only about two chunks' tables in memory.
@@ -94,6 +96,9 @@ def extract_to(
         jobs: worker processes (1 = in this process; 0 or None = one per core).
         chunk_size: files tabulated between two writes.
         progress: show a tqdm progress bar; by default only for 50 or more files on a terminal.
+        issues: the path of another issue taxonomy for the positions.
+        options: a :class:`~nigerlens.corpus.options.RunOptions` instead of the keyword
+            arguments above (its format must be csv or parquet).
 
     Returns:
         ``{"counts": {table: rows}, "errors": [{"path", "error"}, ...], "written": [Path, ...]}``.
@@ -108,6 +113,10 @@ def extract_to(
     from nigerlens.corpus.extract import as_list, progress_bar
     from nigerlens.extractors.run import combine
 
+    if options is not None:
+        format, published, jobs, chunk_size, progress, issues = (
+            getattr(options, n) for n in ("format", "published", "jobs", "chunk_size", "progress", "issues"))
+        format = format or "csv"
     if format not in FORMATS:
         raise ValueError(f"unknown format {format!r} (csv or parquet)")
     if format == "parquet":
@@ -120,7 +129,7 @@ def extract_to(
         progress = len(files) >= 50 and sys.stderr.isatty()
     counts = dict.fromkeys(TABLES, 0)
     errors: list[dict] = []
-    batches = scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=chunk_size)
+    batches = scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=chunk_size, issues=str(issues) if issues else None)
     with (
         Staging(out_dir) as staging,
         _Writer(staging.path, format) as writer,

@@ -53,7 +53,7 @@ def unsupported(article: Article) -> str | None:
     return None
 
 
-def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> dict:
+def article_tables(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:
     """Every extracted table of one article (deployments, bases, events, quotes, positions,
     and set_aside), as DataFrames.
 
@@ -62,21 +62,22 @@ def article_tables(article: Article, *, gazetteer: Gazetteer | None = None) -> d
     records: dict[str, list[dict]] = {name: [] for name in TABLES}
     if not unsupported(article):  # rules for English news would produce nonsense rows
         for window in windows(article):
-            for name, rows in window_records(window, gazetteer=gazetteer).items():
+            for name, rows in window_records(window, gazetteer=gazetteer, issues=issues).items():
                 records[name].extend(rows)
     return {"set_aside": set_aside(article), **{name: frame(name, rows) for name, rows in records.items()}}
 
 
-def window_records(window, *, gazetteer: Gazetteer | None = None) -> dict[str, list[dict]]:
+def window_records(window, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict[str, list[dict]]:
     """The extracted rows (records, not yet tables) that belong to one window of an article."""
-    records = extracted_records(window.article, gazetteer=gazetteer)
+    records = extracted_records(window.article, gazetteer=gazetteer, issues=issues)
     if window.whole:
         return records
     return {name: window.keep(rows) for name, rows in records.items()}
 
 
-def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None) -> dict[str, list[dict]]:
-    """The rows of every extracted table of ``article``, as lists of records."""
+def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict[str, list[dict]]:
+    """The rows of every extracted table of ``article``, as lists of records; ``issues`` is the
+    path of another issue taxonomy (TOML, like data/issues.toml) for the positions."""
     from nigerlens.extractors.bases import base_records
     from nigerlens.extractors.deployments import deployment_records
     from nigerlens.extractors.events import event_records
@@ -91,7 +92,7 @@ def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None) -
         "bases": base_records(article, gazetteer=gazetteer),
         "events": event_records(article, gazetteer=gazetteer),
         "quotes": attribution[0],
-        "positions": position_records(article, gazetteer=gazetteer, attribution=attribution),
+        "positions": position_records(article, gazetteer=gazetteer, issues=issues, attribution=attribution),
     }
 
 
@@ -119,15 +120,16 @@ def combine(articles: list[dict], per_article: list[dict], errors: list[dict], m
     return tables
 
 
-def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None) -> dict:
+def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:
     """Return every table for the articles: a dict of table name -> DataFrame.
 
     The extracted tables are the article tables concatenated, each row with its article's
     ``outlet`` and ``published`` date. A Corpus's load errors become the ``errors`` table.
+    ``issues`` is the path of another issue taxonomy for the positions table.
     """
     if isinstance(articles, Article):
         articles = [articles]
     errors = [{"path": e.path, "error": str(e)} for e in articles.errors] if isinstance(articles, Corpus) else []
     articles = list(articles)
     errors += [{"path": a.path or a.id, "error": why} for a in articles if (why := unsupported(a))]
-    return combine([article_record(a) for a in articles], [article_tables(a, gazetteer=gazetteer) for a in articles], errors)
+    return combine([article_record(a) for a in articles], [article_tables(a, gazetteer=gazetteer, issues=issues) for a in articles], errors)

@@ -232,13 +232,15 @@ def _corpus(source, published) -> Corpus:
     return corpus
 
 
-def write_report(paths_or_articles, out_dir, *, published=None) -> list[Path]:
+def write_report(paths_or_articles, out_dir, *, published=None, issues=None, reviews=None) -> list[Path]:
     """Write one self-contained HTML report per article to ``out_dir``; return the paths written.
 
     Args:
         paths_or_articles: article files or folders, Articles, a Corpus, or an iterable of these.
         out_dir: the folder to write to (created if needed).
         published: a date or ``YYYY-MM-DD`` string overriding every article's publication date.
+        issues: the path of another issue taxonomy for the positions.
+        reviews: a review folder whose decisions are applied to the tables shown.
 
     Returns:
         ``<article_id>.html`` per article (a repeated id gets ``-2``, ``-3`` ...), then
@@ -265,7 +267,12 @@ def write_report(paths_or_articles, out_dir, *, published=None) -> list[Path]:
             stem = f"{article.id}-{n}"
         taken.add(stem.lower())
         path = _inside(out_dir, f"{stem}.html")
-        atomic_write(path, report_html(article, tabulate(article)))
+        tables = tabulate(article, issues=str(issues) if issues else None)
+        if reviews is not None:
+            from nigerlens.review.apply import apply_reviews
+
+            tables = apply_reviews(tables, reviews, articles={article.id: article})
+        atomic_write(path, report_html(article, tables))
         entries.append((path.name, article))
         written.append(path)
     if len(corpus.articles) + len(corpus.errors) > 1:

@@ -91,11 +91,12 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
-def write_tables(tables: dict, out_dir, *, format: str = "csv") -> list[Path]:
+def write_tables(tables: dict, out_dir, *, format: str = "csv", excel: bool = False) -> list[Path]:
     """Write ``tables`` to ``out_dir``: ``<table>.csv`` per DataFrame, or ``tables.json``.
 
-    Tables that are still plain lists (not built yet) are left out of the CSV output.
-    Returns the paths written.
+    Tables that are still plain lists (not built yet) are left out of the CSV output. With
+    ``excel``, CSV files start with a UTF-8 byte-order mark, which Excel needs to read them as
+    UTF-8 (curly quotes and accents); every other reader skips it. Returns the paths written.
     """
     out_dir = Path(out_dir)
     if format == "json":
@@ -109,7 +110,7 @@ def write_tables(tables: dict, out_dir, *, format: str = "csv") -> list[Path]:
             if isinstance(table, list):
                 continue
             safe = table.astype(object).map(neutralise) if len(table) else table
-            with open(staging.path / f"{name}.csv", "w", encoding="utf-8", newline="") as f:
+            with open(staging.path / f"{name}.csv", "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as f:
                 safe.to_csv(f, index=False)
         return staging.commit()
 
