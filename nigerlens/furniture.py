@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from .article import SetAside
+from .resources import alternation, lexicon
 
 # (kind, reason, pattern): each match is set aside. Patterns run with re.MULTILINE.
 LINE_RULES: tuple[tuple[str, str, str], ...] = (
@@ -40,15 +41,60 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
         r"^\s*\((?:Additional\s+[Rr]eporting|Reporting|Writing|Editing|Compiled|Reported)\s+by\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\s*$",
     ),
 )
-_LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in LINE_RULES)
+
+
+def _stamp_words(kind: str) -> str:
+    return alternation(r["word"] for r in lexicon("page_stamps") if r["kind"] == kind)
+
+
+# a date as page stamps write it: "31/08/2024", "18.09.2023", "30 Jul 2023", "August 21, 2023", "2023-08-14"
+_STAMP_DATE = (
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+)
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|\([^()\n]{1,30}\)))?"
+_NO_SENTENCE_END = r"(?<![.!?\u201d\"])"
+
+
+def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
+    """Rules for stamps of the page itself, built from data/lexicon/page_stamps.csv: none of
+    them dates an event."""
+    return (
+        # "Published the 31/08/2024 at 10h12", "Coastline Times · Live coverage · Updated 30 Jul 2023 18:52 GMT"
+        (
+            "timestamp",
+            "publication or update time",
+            rf"^[^\n]{{0,80}}?\b(?:{_stamp_words('stamp')})\b(?:\s+(?:on|the|le|at))?\s*:?\s*"
+            rf"(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}[^\n]{{0,60}}$",
+        ),
+        # a live-blog entry time on its own line: "18:40 GMT"
+        ("timestamp", "live-blog entry time", rf"^[ \t]*{_CLOCK}[ \t]*$"),
+        # a header or footer line: words, separators and a date, not a sentence
+        # ("FVN NEWS | Politics | Friday, 11 August 2023 | 07:30 WAT", "LAKE CHAD DAILY \u2014 Monday, August 21, 2023 Home \u203a News")
+        (
+            "header",
+            "page header with the page's date",
+            rf"^(?=[^\n]*(?:\s[|\u00b7\u203a\u2014\u2022]\s))(?=[^\n]*{_STAMP_DATE})[^\n]{{0,200}}{_NO_SENTENCE_END}$",
+        ),
+        ("caption", "photo caption", rf"^\s*(?:{_stamp_words('caption')})\s*:.*$"),
+        ("tags", "tag list", rf"^\s*(?:{_stamp_words('tags')})\s*:.*$"),
+        # a numbered source note closing a brief: "[2] Le Journal du Sahel, 6 September 2023."
+        ("footnote", "source note", r"^[ \t]*\[\d{1,3}\][ \t]+[^\n]{0,200}$"),
+    )
+
+
+_LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in (*LINE_RULES, *_page_stamp_rules()))
 
 # a marker line; what follows it on the same paragraph (a headline, a list of topic links) goes with it
 READ_MORE = re.compile(
-    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|also read|recommended)\b\s*:?\s*(?P<rest>.*)$",
+    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|more on|also read|recommended|go to video|watch)\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
+
+
+_DURATION = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)$")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -66,7 +112,7 @@ def _is_doubled(s: str) -> bool:
 
 
 def _headline_like(s: str) -> bool:
-    s = s.strip()
+    s = _DURATION.sub("", s.strip())  # a video link ends with its length: "... in Niamey (01:12)"
     return bool(s) and len(s.split()) <= 25 and not s.endswith(_TERMINAL)
 
 
@@ -94,6 +140,18 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
         if i not in used and _is_doubled(text[s:e]) and _headline_like(text[s:e]):
             blocks.append((s, e))
     return sorted(blocks)
+
+
+def repeated_boxes(text: str, *, min_chars: int = 40) -> list[tuple[int, int]]:
+    """Spans of paragraphs printed more than once on the page (a series box, a fact box): a story
+    does not repeat a paragraph word for word, a page template does."""
+    paras = _paragraphs(text)
+    seen: dict[str, int] = {}
+    for s, e in paras:
+        key = _norm(text[s:e])
+        if len(key) >= min_chars:
+            seen[key] = seen.get(key, 0) + 1
+    return [(s, e) for s, e in paras if seen.get(_norm(text[s:e]), 0) > 1]
 
 
 def outlet_tag(text: str, outlets: Iterable[str]) -> tuple[int, int] | None:
@@ -128,6 +186,8 @@ def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str
         add("title", "repeats the article's title", *paras[0])
     for start, end in related_link_blocks(text):
         add("related_links", "related-link block (headlines of other articles)", start, end)
+    for start, end in repeated_boxes(text):
+        add("box", "paragraph repeated on the page (series or fact box)", start, end)
     tag = outlet_tag(text, outlets)
     if tag:
         add("outlet_tag", "outlet tag", *tag)

@@ -49,3 +49,43 @@ def test_title_repeated_as_first_line():
     text = "France to pull troops out of Niger\n\nPARIS — France will withdraw."
     (f,) = find_furniture(text, title="France to pull troops out of Niger", outlets=OUTLETS)
     assert f.kind == "title" and f.start == 0
+
+
+# page stamps: the page's own dates and times are furniture, never events (issue 15)
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Junta closes airspace\n\nPublished the 31/08/2024 at 10h12\n\nTroops left.", ["timestamp"]),
+        ("Junta closes airspace\n\nSahel Wire · Live · Updated 2 Aug 2023 09:05 GMT\n\nTroops left.", ["timestamp"]),
+        ("Junta closes airspace\n\nFirst published on August 3, 2023 at 7:02 a.m.\n\nTroops left.", ["timestamp"]),
+        ("Troops left.\n\n09:15 GMT\nThe talks resumed.", ["timestamp"]),
+        ("Troops left.\n\n7.45pm\nThe talks resumed.", ["timestamp"]),
+        ("DESERT POST | World | Tuesday, 8 August 2023 | 11:00 WAT\n\nTroops left.", ["header"]),
+        ("NIAMEY HERALD \u2014 Friday, September 1, 2023 Home \u203a World\n\nTroops left.", ["header"]),
+        ("SAHEL NOTES | Africa | 03.08.2023 10:20 (Paris time)\n\nTroops left.", ["header"]),
+        ("Troops left.\n\nImage: A convoy leaves Niamey, 3 August 2023.", ["caption"]),
+        ("Troops left.\n\nPicture: Soldiers at a base near Agadez, 2021 (handout)", ["caption"]),
+        ("Troops left.\n\nTags: Niger, ECOWAS, Air Base 101", ["tags"]),
+        ("Troops left.\n\nTopics: Sahel, coups", ["tags"]),
+        ("Troops left.\n\n[1] Sahel Monitor, 4 August 2023.", ["footnote"]),
+        ("Troops left.\n\nMORE ON THE SAHEL \u25b8 Junta shuts airspace (6 Aug) \u25b8 Envoys meet", ["related_links"]),
+        ("Troops left.\n\nGo to video: Crowds rally outside the embassy (01:12)", ["related_links"]),
+        ("Box: the coup so far. On July 26 the guard seized Bazoum.\n\nTroops left.\n\nBox: the coup so far. On July 26 the guard seized Bazoum.", ["box", "box"]),
+        # article sentences that mention publishing, times and dates stay
+        ("Troops left.\n\nThe report, published on 12 August 2023, said the base was full.", []),
+        ("Troops left.\n\nUpdated plans were published on 3 August 2023, the ministry said.", []),
+        ("Troops left.\n\nAt 18:40 the convoy left Niamey | officials said | on 3 August 2023.", []),
+        ("Troops left.\n\nThe image of soldiers leaving Niamey spread fast.", []),
+        ("Troops left. Troops left.", []),
+    ],
+)
+def test_page_stamp_rules(text, kinds):
+    found = find_furniture(text, outlets=OUTLETS)
+    assert [f.kind for f in found] == kinds
+    for f in found:
+        assert text[f.start : f.end] == f.text
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "Published the", "Updated 99/99/9999 at", "[1]", "|" * 5000, "Updated " + "9" * 5000])
+def test_page_stamp_rules_cope_with_odd_text(text):
+    find_furniture(text, outlets=OUTLETS)
