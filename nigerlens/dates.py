@@ -58,13 +58,31 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
     ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
     ("year-relative", r"(?i:(?:(?P<part>earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+year)\b"),
-    ("year", rf"(?i:in|since|until|by|during|from|throughout)\s+{_YEAR}(?!\s*(?i:troops|soldiers|people|personnel))"),
+    ("year", rf"(?i:in|until|by|during|from|throughout)\s+{_YEAR}(?!\s*(?i:troops|soldiers|people|personnel))"),
+    # a year that dates a noun: "a 2012 status-of-forces agreement", "the 2021 coup in Mali"
+    ("year", rf"(?<![\w-])(?:(?i:a|an|the|its|their)\s+){_YEAR}(?=\s+[a-z][a-z-]+)(?!\s*(?i:troops|soldiers|people|personnel|percent|per\s+cent))"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|on|since|until|by|from|late|early))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"),
     ("deictic", r"(?P<deictic>(?i:yesterday|today|tomorrow))\b"),
 )
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
-DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
+DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
+
+
+def dateline_date(sentences, year_hint: int | None = None) -> date | None:
+    """The date of a dateline ("ABUJA, Aug 10 (Reuters) —") opening one of the first sentences,
+    with its own year or ``year_hint``; None when there is none. The anchor of an article that
+    carries no publication date."""
+    for text in list(sentences)[:3]:
+        m = DATELINE.match(text)
+        if m:
+            year = int(m.group("year")) if m.group("year") else year_hint
+            return _safe_date(year, MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day"))) if year else None
+    return None
+
+
+# a capitalised word right before a capitalised "Today" makes it part of a name
+_IN_A_NAME = re.compile(r"(?<![\w.])[A-Z][\w&'’.-]*[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -106,6 +124,8 @@ def find_expressions(sentence: str) -> list[Expression]:
                 continue
             if rule in ("month-day", "day-month") and not 1 <= int(m.group("day")) <= 31:
                 continue
+            if rule == "deictic" and _IN_A_NAME.search(sentence, 0, m.start()) and m.group()[0].isupper():
+                continue  # "Vostok Today", "USA TODAY": an outlet's name, not a date
             text = m.group().strip()
             if not text:
                 continue
@@ -144,16 +164,46 @@ def chunk_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
+# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July"
+_WORDS_BEFORE = re.compile(r"((?:[\w'’]+\s+){1,3})$")
+
+
+def _past_verb_before(sentence: str, expr: Expression) -> bool:
+    """Whether a past-tense verb stands right before ``expr`` with no modal among the three words
+    before it: that verb governs the date even if a modal follows ("said on Sunday that troops
+    would leave"; but "will be held on Monday" is not past)."""
+    m = _WORDS_BEFORE.search(sentence, 0, expr.start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    last = words[-1]
+    if _MODAL.search(" ".join(words)) or last.lower() in ("be", "been", "being"):
+        return False
+    return bool(_tense_cues()["past"].fullmatch(last) or re.fullmatch(r"[a-z]{3,}ed", last))
+
+
+def _looks_ahead(sentence: str, expr: Expression) -> bool:
+    """Whether a look-ahead cue ("until") stands right before a weekday or opens it."""
+    ahead = _tense_cues()["ahead"]
+    before = sentence[max(0, expr.start - 20) : expr.start]
+    return bool(ahead.match(expr.text)) or any(m.end() == len(before.rstrip()) for m in ahead.finditer(before.rstrip()))
+
+
+def _forward_cue_at_end(text: str) -> bool:
+    return any(m.end() == len(text.rstrip()) for m in _tense_cues()["forward"].finditer(text.rstrip()))
+
+
 def tense(sentence: str, expr: Expression) -> str:
     """"future", "past" or "unknown" for the verb governing ``expr`` (from its comma chunk)."""
     before = sentence[max(0, expr.start - 20) : expr.start]
     chunk = chunk_around(sentence, expr.start, expr.end)
     cues = _tense_cues()
+    if _past_verb_before(sentence, expr):
+        return "past"
     if _MODAL.search(chunk):
         return "future"
-    if cues["forward"].search(before[-18:]) and re.search(r"(?:no\s+later\s+than|not\s+later\s+than|by|ahead\s+of)\s*$", before, re.IGNORECASE):
-        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
-    if re.match(r"(?:by|no\s+later\s+than|not\s+later\s+than)\s", expr.text, re.IGNORECASE):
+    forward_start = cues["forward"].match(expr.text)
+    if _forward_cue_at_end(before) or (forward_start and re.match(r"\s", expr.text[forward_start.end() :])):
         return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
     if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk):
         return "past"
@@ -193,6 +243,16 @@ def infer_year(month: int, day: int, anchor: date, tense_: str, *, last_day: int
         if best != y:
             return best, f"the {calendar.month_name[month]} nearest the publication date {anchor}"
     return y, f"the publication year {y}"
+
+
+def _weekday_year(month: int, day: int, wd: int, anchor: date) -> tuple[int, str] | None:
+    """The year next to the publication's in which ``day`` ``month`` falls on weekday ``wd``
+    (nearest the publication date), and why; None when none of the three does."""
+    fits = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day)) and d.weekday() == wd]
+    if not fits:
+        return None
+    best = min(fits, key=lambda d: abs((d - anchor).days))
+    return best.year, f"the year in which {calendar.month_name[month]} {day} is a {calendar.day_name[wd]}"
 
 
 def _weekday(anchor: date, wd: int, mode: str) -> date:
@@ -245,6 +305,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             d = _safe_date(year_hint, month, day)
             return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
         year, why = infer_year(month, day, anchor, t)
+        if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
+            year, why = _weekday_year(month, day, WEEKDAYS[g["wd"].lower()], anchor) or (year, why)
         d = _safe_date(year, month, day)
         return Resolution(d, None, "day", why, True) if d else _invalid(expr)
 
@@ -259,6 +321,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
                 return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
             year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
         else:
+            # a month is the latest such month on or before publication unless the clause looks ahead
+            t = "past" if t == "unknown" else t
             year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
             anchored = True
         end = _month_end(year, month) if hi is None else date(year, month, hi)
@@ -294,6 +358,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
     if rule == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
+        if _looks_ahead(sentence, expr):  # "until this Friday", "until Friday"
+            rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
         if rel == "last":
             mode, why = "before", "before"
         elif rel == "next" or (t == "future" and rel != "since"):
@@ -336,7 +402,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             why = "the calendar month of"
         end = _month_end(first.year, first.month)
         if part == "earlier" and rel == "this":
-            return Resolution(first, max(first, anchor - timedelta(days=1)), "part-of-month", f"from the 1st to the day before the publication date {anchor}", True)
+            return Resolution(first, anchor, "part-of-month", f"from the 1st to the publication date {anchor}", True)
         if part in ("early", "late"):
             lo, hi = _PARTS[part]
             return Resolution(first.replace(day=lo), end if hi is None else first.replace(day=hi), "part-of-month", f"{part} in {why} the publication date {anchor}", True)

@@ -68,7 +68,7 @@ CASES = [
     ("Protests grew earlier this week.", "2023-08-16", [("earlier this week", "2023-08-14", "2023-08-15", "week")]),
     ("Talks are planned next week.", "2023-08-16", [("next week", "2023-08-21", "2023-08-27", "week")]),
     ("They signed a pact last month.", "2023-10-11", [("last month", "2023-09-01", "2023-09-30", "month")]),
-    ("Prices rose earlier this month.", "2023-10-11", [("earlier this month", "2023-10-01", "2023-10-10", "part-of-month")]),
+    ("Prices rose earlier this month.", "2023-10-11", [("earlier this month", "2023-10-01", "2023-10-11", "part-of-month")]),
     ("Aid was suspended last year.", "2024-05-20", [("last year", "2023-01-01", "2023-12-31", "year")]),
     ("The coup came in late July.", "2023-08-14", [("in late July", "2023-07-21", "2023-07-31", "part-of-month")]),
     ("Relations collapsed in early August.", "2023-09-25", [("in early August", "2023-08-01", "2023-08-10", "part-of-month")]),
@@ -88,6 +88,35 @@ CASES = [
     ("We may march on the capital.", "2023-08-14", []),
     ("Some 1,300 US soldiers are in Niger.", "2023-08-14", []),
     ("ABUJA, Aug 10 — West African leaders met.", "2023-08-11", []),
+    # issue 15: a weekday written with its date fixes the year, even in a past-tense clause
+    ("The bloc had warned the officers to step down by Sunday, Aug. 6.", "2023-08-04", [("by Sunday, Aug. 6", "2023-08-06", None, "day")]),
+    ("Envoys demanded his release by Monday, 14 August.", "2023-08-10", [("by Monday, 14 August", "2023-08-14", None, "day")]),
+    # the past-tense verb right before the date governs it, whatever modal follows
+    ("Macron said on Sunday that the troops would leave.", "2023-09-25", [("on Sunday", "2023-09-24", None, "day")]),
+    ("The minister announced on Friday that talks would resume.", "2023-08-14", [("on Friday", "2023-08-11", None, "day")]),
+    ("The envoys will be received on Friday.", "2023-08-14", [("on Friday", "2023-08-18", None, "day")]),
+    ("Bamako had warned in late July that an attack would mean war.", "2023-09-18", [("in late July", "2023-07-21", "2023-07-31", "part-of-month")]),
+    # a month is the latest such month on or before publication unless the clause looks ahead
+    ("Troops have been confined to base since late July.", "2024-02-24", [("since late July", "2023-07-21", "2023-07-31", "part-of-month")]),
+    ("Flights stayed grounded through August.", "2024-02-24", [("through August", "2023-08-01", "2023-08-31", "month")]),
+    ("The summit will be held in early March.", "2024-02-24", [("in early March", "2024-03-01", "2024-03-10", "part-of-month")]),
+    ("Talks began at the beginning of July.", "2023-08-14", [("the beginning of July", "2023-07-01", "2023-07-10", "part-of-month")]),
+    ("The junta met envoys earlier this month.", "2023-09-15", [("earlier this month", "2023-09-01", "2023-09-15", "part-of-month")]),
+    # a weekday after "until" is the next such day
+    ("The embassy stays closed until this Friday.", "2023-08-14", [("this Friday", "2023-08-18", None, "day")]),
+    ("The curfew runs until Thursday.", "2023-08-14", [("until Thursday", "2023-08-17", None, "day")]),
+    # year boundaries
+    ("The junta said on Dec. 30 that the border was open.", "2024-01-02", [("on Dec. 30", "2023-12-30", None, "day")]),
+    ("Talks are set for Jan. 4.", "2023-12-29", [("Jan. 4", "2024-01-04", None, "day")]),
+    # a year that dates a noun
+    ("The presence rests on a 2012 defence accord.", "2023-09-08", [("a 2012", "2012-01-01", "2012-12-31", "year")]),
+    ("Officers recalled the 2021 coup in Mali.", "2023-09-08", [("the 2021", "2021-01-01", "2021-12-31", "year")]),
+    # background and names: no event
+    ("French troops have been in the Sahel since 2013.", "2023-08-14", []),
+    ("Germany has trained Nigerien forces since 2018.", "2023-08-14", []),
+    ("The report was carried by Vostok Today.", "2023-08-14", []),
+    ("Sahel Today and Niger TODAY both ran it.", "2023-08-14", []),
+    ("Some 2023 soldiers arrived.", "2023-08-14", []),
     ("NIAMEY, Aug 8 (Sahel Monitor) — Nuland met the junta's leaders.", "2023-08-11", []),
 ]
 
@@ -109,6 +138,18 @@ def test_without_publication_date_yearless_dates_take_the_article_year():
     df = nl.events(nl.from_text("The coup of July 2023 shook the region. Bazoum was detained on July 26."))
     assert df["date"].tolist() == ["2023-07-01", "2023-07-26"]
     assert "another date in the article" in df["how"].iloc[1]
+
+
+def test_without_publication_date_the_dateline_is_the_anchor():
+    df = nl.events(nl.from_text("NIAMEY, Aug 10, 2023 (Sahel Wire) \u2014 Envoys met on Tuesday. The junta replied last week."))
+    assert df["date"].tolist() == ["2023-08-08", "2023-07-31"]
+    assert set(df["anchor"]) == {"2023-08-10"}
+
+
+@pytest.mark.parametrize("text", ["", "ABUJA, Aug 99 \u2014 Talks.", "ABUJA, Feb 30, 2023 \u2014 Talks on Monday.", "Until " * 500, "by Sunday, Aug. 31" * 50])
+def test_odd_dates_do_not_crash(text):
+    nl.events(nl.from_text(text))
+    nl.events(nl.from_text(text, published="2023-08-14"))
 
 
 def test_another_publication_date_moves_relative_dates_only(bundled):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..article import Article
-from ..dates import CHUNK_BREAK, Resolution, chunk_bounds, find_expressions, resolve
+from ..dates import CHUNK_BREAK, Resolution, chunk_bounds, dateline_date, find_expressions, resolve
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..load import parse_date
 from ..tables import frame
@@ -94,6 +94,8 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
     gaz = gazetteer or default_gazetteer()
     anchor = parse_date(published, where="publication date") if published is not None else article.published
     hint = None if anchor else _year_hint(article)
+    if anchor is None:  # no publication date: the article's own dateline dates it
+        anchor = dateline_date((s.text for s in article.sentences), hint)
     rows = []
     for sent in article.sentences:
         earlier: list[Resolution] = []
