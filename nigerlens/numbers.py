@@ -23,7 +23,11 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = r"(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred|thousand|dozen)|(?:hundreds|thousands|dozens)\s+of"
 
 _WORD = "|".join(sorted([*UNITS, *SCALES, "dozen"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009|\s)\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# "1,300", "1 300" (French copy), "1.500" (German copy: a dot before exactly three digits), "300", "1.5"
+_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009|\s)\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# a count of more than this is not a troop count (and a string of hundreds of digits is no number)
+MAX_COUNT = 1_000_000
+_MAX_DIGITS = 15
 NUMBER = (
     rf"(?:(?:{_DIGITS})(?:\s+(?:million|thousand))?"
     rf"|(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w])"
@@ -77,6 +81,10 @@ def number_value(text: str) -> int | None:
     m = re.fullmatch(r"([\d,.\u00a0\u202f\u2009\s]+?)(?:\s+(million|thousand))?", text)
     if m:
         digits = re.sub(r"[,\u00a0\u202f\u2009\s]", "", m.group(1))
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # "1.500": a thousands separator
+            digits = digits.replace(".", "")
+        if len(digits) > _MAX_DIGITS:
+            return None
         try:
             value = float(digits)
         except ValueError:

@@ -36,9 +36,9 @@ def test_number_value(text, value):
         ("About 1,000", (1000, None, "about")),
         ("roughly 300", (300, None, "roughly")),
         ("nearly 1,100", (1100, None, "nearly")),
-        ("almost 1,100", (1100, None, "nearly")),
+        ("almost 1,100", (1100, None, "almost")),  # the hedge as written (ANNOTATION.md)
         ("more than 1,100", (1100, None, "more than")),
-        ("over 2,000", (2000, None, "more than")),
+        ("over 2,000", (2000, None, "over")),
         ("at least 500", (500, None, "at least")),
         ("up to 5,000", (5000, None, "up to")),
         ("an estimated 1,200", (1200, None, "estimated")),

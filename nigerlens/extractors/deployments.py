@@ -16,7 +16,8 @@ from functools import cache
 from ..article import Article
 from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
-from ..numbers import COUNT, NUMBER, _qualifier_regex, number_value, parse_count
+from ..dates import find_expressions
+from ..numbers import COUNT, MAX_COUNT, NUMBER, _qualifier_regex, number_value, parse_count
 from ..resources import alternation, lexicon, phrase_pattern
 from ..tables import frame
 
@@ -37,7 +38,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # COUNT [modifiers] UNIT          "some 1,300 soldiers", "1,000 U.S. troops"
     # COUNT-strong [modifiers] FORCE  "a 1,000-strong force"
     counted = re.compile(
-        rf"(?<![\w$€£.,])(?P<count>{COUNT})"
+        rf"(?<![\w$€£.,:])(?P<count>{COUNT})"
         rf"(?:(?P<strong>-strong)(?:\s+{_MODIFIER}){{0,3}}?\s+(?P<force>{force})"
         rf"|(?:\s+(?:of\s+(?:its|their|the|his|her)\s+)?(?:{_MODIFIER}\s+){{0,3}}?)(?P<unit>{unit}))(?!\w)",
         re.IGNORECASE | re.VERBOSE,
@@ -48,6 +49,34 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
         re.IGNORECASE | re.VERBOSE,
     )
     return counted, force_of
+
+
+@cache
+def _linked_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """Counts with no unit of their own, tied to a force counted before (data/lexicon/count_links.csv):
+    ``COUNT of them`` / ``COUNT [are] at|in|there ...`` (group ``anaphor`` or ``place``), and
+    ``down from COUNT`` (a past strength)."""
+    words = {}
+    for r in lexicon("count_links"):
+        words.setdefault(r["kind"], []).append(r["word"])
+    kind = {k: alternation(v) for k, v in words.items()}
+    linked = re.compile(
+        rf"(?<![\w$€£.,:])(?P<count>{COUNT})"
+        rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?:{kind['copula']})\s+)?(?P<place>{kind['place']})\b)",
+        re.IGNORECASE | re.VERBOSE,
+    )
+    past = re.compile(rf"\b(?P<past>{kind['past']})\s+(?P<count>{COUNT})(?![\w%$€£])", re.IGNORECASE | re.VERBOSE)
+    return linked, past
+
+
+@cache
+def _unit_word() -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(r['word'] for r in lexicon('units'))})\b", re.IGNORECASE)
+
+
+# a bare four-digit year is not a sub-count ("1,500 troops in Niger, 2013 in Mali" is not written)
+_YEARLIKE = re.compile(r"(?:19|20)\d{2}")
+_NAME_BEFORE = re.compile(r"(?<![\w.])[A-Z][\w-]*[ \t]+$")
 
 
 @cache
@@ -119,21 +148,33 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
     default_host = None
     rows: list[dict] = []
     previous_owners: list = []
+    previous_rows: list[dict] = []
+    previous_text = ""
     last_person = None  # the person named last, for "he" and "she"
     for sent in article.sentences:
         text = sent.text
         current_owners = owner_mentions(text, gaz)
         matches = [(m, "count+unit") for m in counted.finditer(text)]
         matches += [(m, "force-of-count") for m in force_of.finditer(text)]
+        matches += _linked_matches(text)
+        dates = [(e.start, e.end) for e in find_expressions(text)]
+        # "On 26 July soldiers ...": a number inside a date counts no one
+        matches = [(m, r) for m, r in matches if not any(m.start("count") < e and s_ < m.end("count") for s_, e in dates)]
+        matches.sort(key=lambda x: (x[0].start(), -x[0].end()))
         taken: list[tuple[int, int]] = []
-        for m, rule in sorted(matches, key=lambda x: (x[0].start(), -x[0].end())):
+        sentence_rows: list[dict] = []
+        troops_before = bool(_unit_word().search(previous_text)) or bool(previous_rows)
+        for n, (m, rule) in enumerate(matches):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
+            linked = rule in _LINKED_RULES
+            if linked and not _linked_allowed(m, rule, text, sentence_rows, troops_before):
+                continue
             taken.append(m.span())
             count_m = re.match(COUNT, m.group("count"), re.IGNORECASE | re.VERBOSE)
             count, high, qualifier = parse_count(count_m)
-            if count is None and qualifier is None:
-                continue
+            if count is None or not 0 < count <= MAX_COUNT or (high is not None and not count <= high <= MAX_COUNT):
+                continue  # a vague size ("several hundred") is no count; nor is an absurd number
             shared = _respectively(text, m, current_owners, count, qualifier)
             if shared:  # "Germany and Italy have about 100 and 300 soldiers respectively"
                 pairs = [(owner, n, None, q, "respectively") for owner, n, q in shared]
@@ -141,36 +182,97 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 owner, how = _owner_of(text, m, gaz, previous_owners)
                 if owner is None and last_person and _HE_SHE.search(text, 0, m.start()):
                     owner, how = last_person, "pronoun"  # "He said the 1,500 troops would leave"
-                pairs = [(owner, count, high, qualifier, how), *_gapped(text, m, current_owners)]
+                if linked and rule == "of-them" and (previous_rows or previous_owners) and how != "inside":
+                    # "At least 1,000 of them ...": the force counted or named in the sentence before
+                    before = next((r for r in reversed(previous_rows) if r["_owner"]), None)
+                    owner, how = (before["_owner"], "previous count") if before else (previous_owners[0], "previous sentence")
+                elif linked and sentence_rows and (owner is None or rule == "past-strength"):
+                    owner, how = sentence_rows[-1]["_owner"], "total before"
+                pairs = [(owner, count, high, qualifier, how), *(_gapped(text, m, current_owners) if not linked else [])]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
             if default_host is None:
                 default_host = focus_country(article, gaz) or ""
-            as_of = AS_OF.search(text, m.end())
+            following = next((x.start() for x, _ in matches[n + 1 :] if x.start() >= m.end()), len(text))
+            # after the count ("had 1,100 troops before the coup"), else before it back to the
+            # previous count ("Before the coup, France had 1,500"): never another count's
+            previous_end = max((e for s_, e in taken[:-1] if e <= m.start()), default=0)
+            as_of = AS_OF.search(text, m.end(), following) or _last(AS_OF.finditer(text, previous_end, m.start()))
+            location = _location(text, m.end(), following, gaz) if linked else None
+            total = sentence_rows[-1] if linked and sentence_rows else None
             for owner, count, high, qualifier, how in pairs:
                 actor = gaz.side_of(owner.name) if owner else None
-                rows.append(
-                    {
+                status = status_of(clause_text, m.start() - cs[i].start)
+                row_as_of = as_of.group().strip() if as_of and _same_clause(cs, m.start(), as_of.start()) else None
+                if rule == "past-strength":
+                    status = "past"
+                elif total is not None and rule == "sub-count":  # a breakdown shares its total's time
+                    status = total["status"] if status == "present" else status
+                    row_as_of = row_as_of or total["as_of"]
+                host = (
+                    host_of(text, m.start(), actor, gaz, None)
+                    or _place_country(text, m.end(), following, gaz)
+                    or (default_host if default_host != actor else None)
+                )
+                row = {
                         "article_id": article.id,
                         "actor": actor,
                         "actor_mention": owner.surface if owner else None,
                         "count": count,
                         "count_high": high,
                         "qualifier": qualifier,
-                        "unit": _unit_of(m),
-                        "host": host_of(text, m.start(), actor, gaz, None)
-                        or (default_host if default_host != actor else None),
-                        "status": status_of(clause_text, m.start() - cs[i].start),
-                        "as_of": as_of.group().strip() if as_of and _same_clause(cs, m.start(), as_of.start()) else None,
+                        "unit": (total or {}).get("unit") or _unit_of(m) if linked else _unit_of(m),
+                        "host": host,
+                        "status": status,
+                        "as_of": row_as_of,
+                        "location": location,
                         "sentence": text,
                         "start": sent.start,
                         "end": sent.end,
                         "rule": f"{rule}; actor:{how}",
                     }
-                )
+                rows.append(row)
+                sentence_rows.append({**row, "_owner": owner})
         previous_owners = current_owners
+        previous_rows, previous_text = sentence_rows, text
         last_person = next((o for o in reversed(current_owners) if o.kind == "person"), last_person)
     return rows
+
+
+_LINKED_RULES = ("of-them", "sub-count", "past-strength")
+
+
+def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
+    linked, past = _linked_patterns()
+    out = [(m, "of-them" if m.group("anaphor") else "sub-count") for m in linked.finditer(text)]
+    out += [(m, "past-strength") for m in past.finditer(text)]
+    # a year, or the number of a name ("Air Base 101 in the capital"), is no count
+    return [(m, r) for m, r in out if not (_YEARLIKE.fullmatch(m.group("count").strip()) or _NAME_BEFORE.search(text, 0, m.start()))]
+
+
+def _linked_allowed(m: re.Match, rule: str, text: str, sentence_rows: list, troops_before: bool) -> bool:
+    """Whether a count with no unit of its own speaks of troops: a sub-count or a past strength
+    needs a troop count before it in the sentence, "N of them" troops in this sentence or the
+    one before."""
+    if rule == "of-them":
+        return bool(sentence_rows) or troops_before or bool(_unit_word().search(text, 0, m.start()))
+    return bool(sentence_rows)
+
+
+def _location(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The places named in ``text[start:end]`` (a sub-count's stretch), as "A, B and C"."""
+    stop = re.search(r"[;:]", text[start:end])
+    names = list(dict.fromkeys(p.name for p in gaz.place_mentions(text[start : start + stop.start() if stop else end], start)))
+    if not names:
+        return None
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _place_country(text: str, start: int, end: int, gaz: Gazetteer) -> str | None:
+    """The country of the first gazetteer place after a count (up to the next count): a force
+    sent "to Tillaberi" or "at Air Base 201 near Agadez" is in Niger, whatever the dateline."""
+    places = gaz.place_mentions(text[start:end], start)
+    return gaz.places[places[0].name].country if places else None
 
 
 _HE_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
@@ -201,6 +303,10 @@ def _gapped(text: str, m: re.Match, owners: list) -> list[tuple]:
 def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> tuple:
     """The owner mention (or None) of the count matched by ``m``, and how it was found."""
     owner, how = resolve_owner(text, m.start(), m.end(), gaz)
+    if how == "clause":
+        closed = closed_relative_owner(text, m.start(), gaz)
+        if closed is not None:  # "France, which left Mali last year, has 1,500 troops": France's
+            owner, how = closed, "closed relative"
     if how in ("none", "sentence"):  # "1,000 troops from Chad": the origin names the owner
         owner, how = _origin(text, m.end(), gaz) or (owner, how)
     if owner is None and previous_owners and re.search(r"\b(?:its|their)\s+(?:\S+\s+){0,2}$", text[: m.start()], re.IGNORECASE):
@@ -240,6 +346,29 @@ def _respectively(text: str, m: re.Match, owners: list, count: int | None, quali
     return [(owner, n, shared) for owner, n in zip(group, counts, strict=True)]
 
 
+_COMMA = re.compile(r",(?!\d{3})")
+
+
+def closed_relative_owner(text: str, pos: int, gaz: Gazetteer):
+    """The antecedent of a relative clause that closed before ``pos``: in "France, which moved its
+    force after leaving Mali, has about 1,500 troops" the count follows the comma that ends the
+    ", which ..." clause, so it is France's, not Mali's. None when the clause at ``pos`` is not
+    relative, is still open, or an owner is named after its closing comma."""
+    i, cs = clause_at(text, pos)
+    clause = cs[i]
+    if not clause.relative:
+        return None
+    commas = [c.end() for c in _COMMA.finditer(text, clause.start + 1, pos)]
+    if not commas:
+        return None
+    if any(commas[-1] <= o.start < pos for o in owner_mentions(text, gaz)):
+        return None
+    antecedent = gaz.actor_mentions(text[: clause.start], kinds=OWNER_KINDS)
+    if antecedent and text[antecedent[-1].end : clause.start].strip(" ,'’s") == "":
+        return antecedent[-1]
+    return None
+
+
 _FROM = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?", re.IGNORECASE)
 
 
@@ -252,6 +381,13 @@ def _origin(text: str, pos: int, gaz: Gazetteer):
     if mentions and mentions[0].start == m.end():
         return mentions[0], "origin"
     return None
+
+
+def _last(matches):
+    found = None
+    for found in matches:
+        pass
+    return found
 
 
 def _same_clause(cs, a: int, b: int) -> bool:
