@@ -358,7 +358,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
     if rule == "weekday":
         wd = WEEKDAYS[g["wd"].lower()]
         rel = (g.get("rel") or "").lower()
-        if _looks_ahead(sentence, expr):  # "until this Friday", "until Friday"
+        if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
             rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
         if rel == "last":
             mode, why = "before", "before"

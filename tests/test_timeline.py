@@ -103,7 +103,8 @@ CASES = [
     ("Talks began at the beginning of July.", "2023-08-14", [("the beginning of July", "2023-07-01", "2023-07-10", "part-of-month")]),
     ("The junta met envoys earlier this month.", "2023-09-15", [("earlier this month", "2023-09-01", "2023-09-15", "part-of-month")]),
     # a weekday after "until" is the next such day
-    ("The embassy stays closed until this Friday.", "2023-08-14", [("this Friday", "2023-08-18", None, "day")]),
+    ("The embassy stays shut until this Friday.", "2023-08-14", [("this Friday", "2023-08-18", None, "day")]),
+    ("ECOWAS had given the officers until Sunday to step down.", "2023-08-07", [("until Sunday", "2023-08-06", None, "day")]),
     ("The curfew runs until Thursday.", "2023-08-14", [("until Thursday", "2023-08-17", None, "day")]),
     # year boundaries
     ("The junta said on Dec. 30 that the border was open.", "2024-01-02", [("on Dec. 30", "2023-12-30", None, "day")]),
