@@ -18,10 +18,11 @@ from functools import cache
 
 from ..article import Article
 from ..attribution import CONTRAST
-from ..clauses import OWNER_KINDS, clause_at, resolve_owner
+from ..clauses import OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, default_gazetteer
 from ..resources import alternation, lexicon
 from ..tables import frame
+from .deployments import closed_relative_owner
 
 NAMED_BASE = re.compile(r"\b(?:Air\s+Base|Base\s+A[ée]rienne|Camp|Forward\s+Operating\s+Base|Base)\s+(?:\d{1,4}|[A-Z][a-z]+)\b")
 # "based on", "power base", "support base" are not military bases
@@ -48,6 +49,7 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
     rows: list[dict] = []
     named_places: dict[str, str] = {}  # "Air Base 101" -> "Niamey"
     last_actor: str | None = None
+    previous_owners: list = []
     for sent in article.sentences:
         text = sent.text
         not_bases = [m.span() for m in NOT_A_BASE.finditer(text)]
@@ -56,11 +58,14 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
         cues = [c for c in cues if not any(c.start() < n.end() and n.start() < c.end() for n in named)]
         if not cues and not named:
             last_actor = None
+            previous_owners = owner_mentions(text, gaz)
             continue
         places = gaz.place_mentions(text)
         anchor = min([m.start() for m in cues] + [m.start() for m in named])
         i, cs = clause_at(text, anchor)
         linked = [p for p in places if p.start >= cs[i].start]
+        fallback = last_actor or _previous_subject(text, previous_owners, gaz)
+        previous_owners = owner_mentions(text, gaz)
         for nb in named:  # remember where a named base is; use what was remembered
             key = re.sub(r"\s+", " ", nb.group())
             after = [p for p in linked if p.start >= nb.end()]
@@ -68,16 +73,18 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
                 named_places.setdefault(key, after[0].name)
         remembered = [named_places[k] for k in (re.sub(r"\s+", " ", nb.group()) for nb in named) if k in named_places]
         place_names = list(dict.fromkeys([p.name for p in linked] + remembered))
-        if not place_names:
-            continue
         cue = (cues or named)[0]
-        owner, how = _adjective_owner(text, cue, gaz) or _housed_owner(text, cue, gaz) or resolve_owner(text, cue.start(), cue.start(), gaz)
-        actor = gaz.side_of(owner.name) if owner else None
-        if actor is None and last_actor:
-            actor, how = last_actor, "previous sentence"
-        if actor is None:
+        actor, how = _actor_of(text, cue, gaz, places)
+        if actor is None and fallback:
+            actor, how = fallback, "previous sentence"
+        if not place_names or actor is None:
+            last_actor = actor  # "French soldiers are confined to their bases. ... at the air base in Niamey"
             continue
         last_actor = actor
+        # each place belongs to the actor of the base named nearest before it ("Italy has a base
+        # in Niamey, while US personnel remain at a drone base outside Agadez")
+        actors = {name: _place_actor(name, text, linked, cues, named, gaz, places) or (actor, how) for name in place_names}
+        actors = {name: (a if a[0] else (actor, how)) for name, a in actors.items()}
         described = [(n.start(), re.sub(r"\s+", " ", n.group())) for n in named] + [(c.start(), _description(c.group())) for c in cues]
         descriptions = [d for _, d in described]
         descriptions = [d for d in dict.fromkeys(filter(None, descriptions)) if not any(o != d and o.endswith(" " + d) for o in descriptions)]
@@ -93,10 +100,11 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
             place = gaz.places[name]
             if len(place_names) > 1:  # "a drone base outside Agadez and Air Base 101 in Niamey": each its own
                 description = _nearest_description(name, linked, named_places, described) or description
+            place_actor, place_how = actors[name]
             rows.append(
                 {
                     "article_id": article.id,
-                    "actor": actor,
+                    "actor": place_actor,
                     "place": name,
                     "latitude": place.latitude,
                     "longitude": place.longitude,
@@ -104,10 +112,59 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
                     "sentence": text,
                     "start": sent.start,
                     "end": sent.end,
-                    "rule": f"base-word+place; actor:{how}",
+                    "rule": f"base-word+place; actor:{place_how}",
                 }
             )
     return rows
+
+
+def _actor_of(text: str, cue: re.Match, gaz: Gazetteer, places) -> tuple[str | None, str]:
+    """The actor that keeps the base at ``cue``, and how it was found: an actor adjective ("the
+    French base"; not a town used as one, "the Niamey base"), the forces it houses, the antecedent
+    of a closed relative clause, else the owner of the clause."""
+    found = _adjective_owner(text, cue, gaz, places) or _housed_owner(text, cue, gaz)
+    if not found:
+        owner, how = resolve_owner(text, cue.start(), cue.start(), gaz)
+        if owner is not None and _is_place(owner, places):  # "keep the Niamey base": not Niger's
+            i, cs = clause_at(text, cue.start())
+            others = [o for o in owner_mentions(text, gaz) if cs[i].start <= o.start < owner.start and not _is_place(o, places)]
+            owner, how = (others[-1], "clause") if others else (None, "none")
+        if how == "clause":
+            closed = closed_relative_owner(text, cue.start(), gaz)
+            owner, how = (closed, "closed relative") if closed is not None else (owner, how)
+        found = owner, how
+    owner, how = found
+    return (gaz.side_of(owner.name) if owner else None), how
+
+
+def _is_place(mention, places) -> bool:
+    return any(p.start < mention.end and mention.start < p.end for p in places)
+
+
+def _place_actor(name: str, text: str, linked, cues, named, gaz: Gazetteer, places):
+    """(actor, how) of the base word or named base nearest before the place ``name``'s first
+    mention in the sentence; None when none stands before it."""
+    at = next((p for p in linked if p.name == name), None)
+    if at is None:
+        return None
+    before = [c for c in [*cues, *named] if c.start() <= at.start]
+    if not before:
+        return None
+    return _actor_of(text, max(before, key=lambda c: c.start()), gaz, places)
+
+
+def _previous_subject(text: str, previous_owners: list, gaz: Gazetteer) -> str | None:
+    """The previous sentence's first owner, when this sentence points back at it ("At least 1,000
+    of them are at the air base in Niamey", "their base")."""
+    if previous_owners and _points_back().search(text):
+        return gaz.side_of(previous_owners[0].name)
+    return None
+
+
+@cache
+def _points_back() -> re.Pattern:
+    words = alternation(r["word"] for r in lexicon("count_links") if r["kind"] == "anaphor")
+    return re.compile(rf"\b(?:of\s+(?:{words})|the\s+rest)\b", re.IGNORECASE)
 
 
 def _nearest_description(place: str, linked, named_places: dict, described: list[tuple[int, str]]) -> str | None:
@@ -140,12 +197,17 @@ def _housed_owner(text: str, cue: re.Match, gaz: Gazetteer):
     return None
 
 
-def _adjective_owner(text: str, cue: re.Match, gaz: Gazetteer):
-    """An actor named right before the base word: "the French base", "a US drone base"."""
-    before = text[max(0, cue.start() - 30) : cue.start()]
+def _adjective_owner(text: str, cue: re.Match, gaz: Gazetteer, places=()):
+    """An actor named right before the base word: "the French base", "a US drone base"; a town
+    there ("the Niamey base") says where the base is, not whose."""
+    lo = max(0, cue.start() - 30)
+    before = text[lo : cue.start()]
     mentions = gaz.actor_mentions(before, kinds=OWNER_KINDS)
     if mentions and before[mentions[-1].end - 0 :].strip() == "":
-        return mentions[-1], "adjective"
+        last = mentions[-1]
+        if any(p.start < lo + last.end and lo + last.start < p.end for p in places):
+            return None  # a town, not an owner
+        return last, "adjective"
     return None
 
 
