@@ -234,3 +234,28 @@ def test_linked_counts(text, expected):
 def test_host_is_where_the_place_is(text, host):
     df = nl.deployments(nl.from_text(text))
     assert df["host"].iloc[0] == host
+
+
+# issue 15: a count whose force is named around it, not as its subject
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("What remains of the Italian contingent, about 80 soldiers, leaves in June.", [("Italy", 80, None, "about", "present")]),
+        ("Estimates of the German presence ran from 60 to 90 personnel.", [("Germany", 60, 90, "between", "present")]),
+        ("France's last soldiers flew out on Friday. Roughly forty troops boarded the final plane.", [("France", 40, None, "roughly", "present")]),
+        ("The German army ended its mission. Cargo planes evacuated 60 soldiers.", [("Germany", 60, None, None, "withdrawn")]),
+        ("German airmen run a small base. About 100 of them were there before the coup; fewer than 40 remain.",
+         [("Germany", 100, None, "about", "present"), ("Germany", 40, None, "fewer than", "present")]),
+        ("Chad had 900 soldiers in Diffa; some 300 stayed.", [("Chad", 900, None, None, "past"), ("Chad", 300, None, "some", "present")]),
+        ("Some 1,300 French soldiers had gone by Dec. 13; 157 of them stayed on.",
+         [("France", 1300, None, "some", "past"), ("France", 157, None, None, "present")]),
+        ("The last ten airmen at Agadez boarded a plane.", [(None, 10, None, None, "present")]),  # no force named anywhere
+        # a person named before is not carried over, nor a model number taken for a count
+        ("Macron spoke on TF1. Officials said about 1,000 troops would stay.", [(None, 1000, None, "about", "present")]),
+        ("Around 100 Russian instructors came aboard an Il-76 on April 10.", [("Russia", 100, None, "around", "present")]),
+        ("Some 200 US airmen left on a C-17 in June.", [("United States", 200, None, "some", "present")]),
+        ("Protesters gathered. About 300 remain outside the embassy.", []),
+    ],
+)
+def test_force_named_around_the_count(text, expected):
+    assert rows(text) == expected

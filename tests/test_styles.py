@@ -44,7 +44,8 @@ DEPLOYMENTS = {
     "defnews-20240806": [
         ("United States", 1000, None, "roughly", "past"),  # "were stationed in Niger before the junta revoked ..."
         ("United States", 500, None, "about", "past"),  # "About 500 of them were based at the ... drone facility"
-        (None, 24, None, "fewer than", "present"),  # "Fewer than two dozen troops remain": no owner named, none guessed
+        # "The last C-17 carrying U.S. personnel left ... Fewer than two dozen troops remain": the force of the sentence before
+        ("United States", 24, None, "fewer than", "present"),
         ("Russia", 100, None, "around", "present"),  # "A contingent of around 100 Russian personnel"
     ],
 }

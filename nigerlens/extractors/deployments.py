@@ -38,14 +38,14 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # COUNT [modifiers] UNIT          "some 1,300 soldiers", "1,000 U.S. troops"
     # COUNT-strong [modifiers] FORCE  "a 1,000-strong force"
     counted = re.compile(
-        rf"(?<![\w$€£.,:])(?P<count>{COUNT})"
+        rf"(?<![\w$€£.,:-])(?P<count>{COUNT})"
         rf"(?:(?P<strong>-strong)(?:\s+{_MODIFIER}){{0,3}}?\s+(?P<force>{force})"
         rf"|(?:\s+(?:of\s+(?:its|their|the|his|her)\s+)?(?:{_MODIFIER}\s+){{0,3}}?)(?P<unit>{unit}))(?!\w)",
         re.IGNORECASE | re.VERBOSE,
     )
     # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men"
     force_of = re.compile(
-        rf"\b(?P<force>{force})\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s+(?:{_MODIFIER}\s+){{1,3}}(?:{unit})\b)(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
+        rf"\b(?P<force>{force}),?\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s+(?:{_MODIFIER}\s+){{1,3}}(?:{unit})\b)(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
         re.IGNORECASE | re.VERBOSE,
     )
     return counted, force_of
@@ -61,8 +61,9 @@ def _linked_patterns() -> tuple[re.Pattern, re.Pattern]:
         words.setdefault(r["kind"], []).append(r["word"])
     kind = {k: alternation(v) for k, v in words.items()}
     linked = re.compile(
-        rf"(?<![\w$€£.,:])(?P<count>{COUNT})"
-        rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?:{kind['copula']})\s+)?(?P<place>{kind['place']})\b)",
+        rf"(?<![\w$€£.,:-])(?P<count>{COUNT})"
+        rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?:{kind['copula']})\s+)?(?P<place>{kind['place']})\b"
+        rf"|\s+(?P<remain>{kind['remain']})\b)",
         re.IGNORECASE | re.VERBOSE,
     )
     past = re.compile(rf"\b(?P<past>{kind['past']})\s+(?P<count>{COUNT})(?![\w%$€£])", re.IGNORECASE | re.VERBOSE)
@@ -148,8 +149,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
     default_host = None
     rows: list[dict] = []
     previous_owners: list = []
-    previous_rows: list[dict] = []
-    previous_text = ""
+    history: list[tuple[str, list, list[dict]]] = []  # (text, owners, rows) of the sentences before, latest last
     last_person = None  # the person named last, for "he" and "she"
     for sent in article.sentences:
         text = sent.text
@@ -163,7 +163,8 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
         matches.sort(key=lambda x: (x[0].start(), -x[0].end()))
         taken: list[tuple[int, int]] = []
         sentence_rows: list[dict] = []
-        troops_before = bool(_unit_word().search(previous_text)) or bool(previous_rows)
+        recent = history[-_CONTEXT_SENTENCES:]
+        troops_before = any(_unit_word().search(t) or r for t, _, r in recent[-2:])
         for n, (m, rule) in enumerate(matches):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
@@ -182,12 +183,16 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 owner, how = _owner_of(text, m, gaz, previous_owners)
                 if owner is None and last_person and _HE_SHE.search(text, 0, m.start()):
                     owner, how = last_person, "pronoun"  # "He said the 1,500 troops would leave"
-                if linked and rule == "of-them" and (previous_rows or previous_owners) and how != "inside":
-                    # "At least 1,000 of them ...": the force counted or named in the sentence before
-                    before = next((r for r in reversed(previous_rows) if r["_owner"]), None)
-                    owner, how = (before["_owner"], "previous count") if before else (previous_owners[0], "previous sentence")
-                elif linked and sentence_rows and (owner is None or rule == "past-strength"):
+                if linked and rule in ("of-them", "remaining") and not sentence_rows and how != "inside" and recent:
+                    # "At least 1,000 of them ...": the force counted or named just before
+                    owner, how = _earlier_force(recent[-2:], kinds=OWNER_KINDS) or (owner, how)
+                elif linked and sentence_rows and (owner is None or rule in ("past-strength", "remaining")):
                     owner, how = sentence_rows[-1]["_owner"], "total before"
+                if owner is None:
+                    # "What is left of the U.S. contingent, fewer than 200 personnel": the actor of
+                    # a force noun; else the force of the sentences before ("France's last soldiers
+                    # flew out ... Roughly fifty troops boarded"), never a person's
+                    owner, how = _force_noun_owner(text, gaz) or _earlier_force(recent, kinds=_CARRIED_KINDS) or (None, how)
                 pairs = [(owner, count, high, qualifier, how), *(_gapped(text, m, current_owners) if not linked else [])]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
@@ -234,17 +239,48 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 rows.append(row)
                 sentence_rows.append({**row, "_owner": owner})
         previous_owners = current_owners
-        previous_rows, previous_text = sentence_rows, text
+        history = [*history[-_CONTEXT_SENTENCES + 1 :], (text, current_owners, sentence_rows)]
         last_person = next((o for o in reversed(current_owners) if o.kind == "person"), last_person)
     return rows
 
 
-_LINKED_RULES = ("of-them", "sub-count", "past-strength")
+_LINKED_RULES = ("of-them", "remaining", "sub-count", "past-strength")
+_CONTEXT_SENTENCES = 3  # how far back a count with no owner of its own looks for its force
+_CARRIED_KINDS = ("state", "organisation", "armed group")
+
+
+def _earlier_force(recent: list, *, kinds: tuple[str, ...]):
+    """(owner mention, how) of the force counted last in ``recent`` sentences, else the first
+    owner of the kinds ``kinds`` named in the latest of them that names one; None otherwise."""
+    for _, _, rows in reversed(recent):
+        owned = [r for r in rows if r["_owner"] is not None and r["_owner"].kind in kinds]
+        if owned:
+            return owned[-1]["_owner"], "previous count"
+    for _, owners, _ in reversed(recent):
+        owned = [o for o in owners if o.kind in kinds]
+        if owned:
+            return owned[0], "previous sentence"
+    return None
+
+
+@cache
+def _force_word() -> re.Pattern:
+    words = alternation([r["word"] for r in lexicon("force_nouns")] + [r["word"] for r in lexicon("units")])
+    return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
+
+
+def _force_noun_owner(text: str, gaz: Gazetteer):
+    """The actor named right before a force noun in the sentence: "the U.S. contingent", "the US
+    presence"."""
+    for m in gaz.actor_mentions(text, kinds=OWNER_KINDS):
+        if _force_word().match(text, m.end):
+            return m, "force noun"
+    return None
 
 
 def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
     linked, past = _linked_patterns()
-    out = [(m, "of-them" if m.group("anaphor") else "sub-count") for m in linked.finditer(text)]
+    out = [(m, "of-them" if m.group("anaphor") else "remaining" if m.group("remain") else "sub-count") for m in linked.finditer(text)]
     out += [(m, "past-strength") for m in past.finditer(text)]
     # a year, or the number of a name ("Air Base 101 in the capital"), is no count
     return [(m, r) for m, r in out if not (_YEARLIKE.fullmatch(m.group("count").strip()) or _NAME_BEFORE.search(text, 0, m.start()))]
@@ -254,7 +290,7 @@ def _linked_allowed(m: re.Match, rule: str, text: str, sentence_rows: list, troo
     """Whether a count with no unit of its own speaks of troops: a sub-count or a past strength
     needs a troop count before it in the sentence, "N of them" troops in this sentence or the
     one before."""
-    if rule == "of-them":
+    if rule in ("of-them", "remaining"):
         return bool(sentence_rows) or troops_before or bool(_unit_word().search(text, 0, m.start()))
     return bool(sentence_rows)
 
