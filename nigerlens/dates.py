@@ -39,6 +39,8 @@ _MONTH = rf"(?:{_FULL_MONTH}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.
 _WEEKDAY = "|".join(d for d in calendar.day_name)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+# "July 26 last year", "in December of last year": the year relative to publication
+_REL_YEAR = r"(?:,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year)\b)"
 _NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 _ON = r"(?:(?i:on|since|until|till|from|by|before|after|no\s+later\s+than|not\s+later\s+than)\s+)?"
 _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
@@ -47,12 +49,12 @@ _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
 # names must be capitalised ("march" and "may" are verbs); the words around them match any case.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_ON}(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"),
-    ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
-    ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
-    ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
+    ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
+    ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
+    ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
     ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
-    ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d)"),
+    ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d){_REL_YEAR}?"),
     ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
     ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
@@ -144,7 +146,11 @@ def _tense_cues() -> dict[str, re.Pattern]:
 
 
 _REGULAR_PAST = re.compile(r"\b(?:has|have|had)\s+\w+ed\b|\b[a-z]{3,}ed\b")
-_MODAL = re.compile(r"(?<![\w'])(?:will|shall|would|'ll|is\s+to|are\s+to|going\s+to)(?!\w)", re.IGNORECASE)
+@cache
+def _modal() -> re.Pattern:
+    """Modal verbs (tense_cues.csv rows whose note starts with "modal"): a clause with one points forward."""
+    cues = (r["cue"] for r in lexicon("tense_cues") if r["note"].startswith("modal"))
+    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
 
 
 # a comma inside a number ("1,100") does not end a chunk
@@ -177,7 +183,7 @@ def _past_verb_before(sentence: str, expr: Expression) -> bool:
         return False
     words = m.group(1).split()
     last = words[-1]
-    if _MODAL.search(" ".join(words)) or last.lower() in ("be", "been", "being"):
+    if _modal().search(" ".join(words)) or last.lower() in ("be", "been", "being"):
         return False
     return bool(_tense_cues()["past"].fullmatch(last) or re.fullmatch(r"[a-z]{3,}ed", last))
 
@@ -197,10 +203,14 @@ def tense(sentence: str, expr: Expression) -> str:
     """"future", "past" or "unknown" for the verb governing ``expr`` (from its comma chunk)."""
     before = sentence[max(0, expr.start - 20) : expr.start]
     chunk = chunk_around(sentence, expr.start, expr.end)
+    if len(chunk.split()) <= len(expr.text.split()) + 1:
+        # "By Dec. 13, some 1,346 of them had already gone": the verb is in the next chunk
+        _, right = chunk_bounds(sentence, expr.start, expr.end)
+        chunk += " " + chunk_around(sentence, min(right + 1, len(sentence)), min(right + 1, len(sentence)))
     cues = _tense_cues()
     if _past_verb_before(sentence, expr):
         return "past"
-    if _MODAL.search(chunk):
+    if _modal().search(chunk):
         return "future"
     forward_start = cues["forward"].match(expr.text)
     if _forward_cue_at_end(before) or (forward_start and re.match(r"\s", expr.text[forward_start.end() :])):
@@ -268,6 +278,7 @@ def _weekday(anchor: date, wd: int, mode: str) -> date:
     return anchor + timedelta(days=ahead or 7)
 
 
+_REL_YEARS = {"last": -1, "this": 0, "next": 1}
 _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
 
@@ -294,6 +305,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         except ValueError:
             return _invalid(expr)
 
+    if "relyear" in g and anchor is not None:  # "July 26 last year": the year is stated
+        g = {**g, "year": str(anchor.year + _REL_YEARS[g["relyear"].lower()])}
     if rule in ("month-day", "day-month"):
         month, day = MONTHS[g["mon"].lower().rstrip(".")], int(g["day"])
         if "year" in g:
@@ -432,6 +445,10 @@ def _offset(expr: Expression, anchor: date | None, earlier: list[Resolution]) ->
         if anchor is None:
             return _no_anchor(expr)
         base, base_why, anchored = anchor, f"the publication date {anchor}", True
+    elif direction in ("after", "before"):
+        # "less than a month after the first team arrived": counted from an event whose date is not given
+        ref = g.get("ref") or "the reference"
+        return Resolution(None, None, "unresolved", f"counted from {ref!r}, whose date is not given: not guessed", False)
     else:
         days_refs = [r for r in earlier if r.precision == "day" and r.date]
         if not days_refs:

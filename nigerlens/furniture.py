@@ -77,9 +77,14 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
             rf"^(?=[^\n]*(?:\s[|\u00b7\u203a\u2014\u2022]\s))(?=[^\n]*{_STAMP_DATE})[^\n]{{0,200}}{_NO_SENTENCE_END}$",
         ),
         ("caption", "photo caption", rf"^\s*(?:{_stamp_words('caption')})\s*:.*$"),
+        # a related-link line within another block: marker, colon, a headline with no sentence end
+        ("related_links", "related-link line", rf"^[ \t]*(?i:{_stamp_words('related')})[ \t]*:[^\n]{{3,200}}{_NO_SENTENCE_END}$"),
         ("tags", "tag list", rf"^\s*(?:{_stamp_words('tags')})\s*:.*$"),
         # a numbered source note closing a brief: "[2] Le Journal du Sahel, 6 September 2023."
         ("footnote", "source note", r"^[ \t]*\[\d{1,3}\][ \t]+[^\n]{0,200}$"),
+        # a caption with no label: the scene, the place and the date, then the credit
+        # ("An Air Force C-17 on the flight line at Air Base 201, Agadez, Niger, July 28, 2024. (Sgt. A. Name/U.S. Air Force)")
+        ("caption", "photo caption (ends with its date and credit)", rf"^[^\n]{{10,300}},\s+{_STAMP_DATE}\.[ \t]*(?:\([^()\n]{{1,80}}\))?[ \t]*$"),
     )
 
 
@@ -94,7 +99,8 @@ _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
 
 
-_DURATION = re.compile(r"\s*\(\d{1,2}:\d{2}(?::\d{2})?\)$")
+# what a link may carry after its headline: a video's length "(01:12)", a date "(Dec. 5)", "(Dec. 11, 2023)"
+_DURATION = re.compile(r"\s*\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)\)$")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -112,7 +118,7 @@ def _is_doubled(s: str) -> bool:
 
 
 def _headline_like(s: str) -> bool:
-    s = _DURATION.sub("", s.strip())  # a video link ends with its length: "... in Niamey (01:12)"
+    s = _DURATION.sub("", s.strip())  # "... in Niamey (01:12)", "... security missions (Dec. 5)"
     return bool(s) and len(s.split()) <= 25 and not s.endswith(_TERMINAL)
 
 

@@ -112,6 +112,18 @@ CASES = [
     # a year that dates a noun
     ("The presence rests on a 2012 defence accord.", "2023-09-08", [("a 2012", "2012-01-01", "2012-12-31", "year")]),
     ("Officers recalled the 2021 coup in Mali.", "2023-09-08", [("the 2021", "2021-01-01", "2021-12-31", "year")]),
+    # a year stated relative to publication belongs to the date
+    ("The army seized power on July 26 last year.", "2024-03-18", [("on July 26 last year", "2023-07-26", None, "day")]),
+    ("Talks resumed in December of last year.", "2024-08-31", [("in December of last year", "2023-12-01", "2023-12-31", "month")]),
+    ("Elections are planned for 14 March next year.", "2024-08-31", [("14 March next year", "2025-03-14", None, "day")]),
+    # modal "must" looks ahead; a chunk with no verb takes the next chunk's
+    ("The last troops must be gone by Sept. 15 under a deal reached in May.", "2024-08-06", [("by Sept. 15", "2024-09-15", None, "day"), ("in May", "2024-05-01", "2024-05-31", "month")]),
+    ("By Dec. 13, most of the soldiers had left.", "2023-12-22", [("By Dec. 13", "2023-12-13", None, "day")]),
+    ("By Nov. 30, the last convoy had reached Chad.", "2023-12-22", [("By Nov. 30", "2023-11-30", None, "day")]),
+    # counted from an event whose date is not given: not guessed
+    ("A second team landed on Saturday, less than a month after the first team arrived.", "2024-05-06",
+     [("on Saturday", "2024-05-04", None, "day"), ("a month after the first", None, None, "unresolved")]),
+    ("Flights resumed two weeks after the coup.", "2023-08-14", [("two weeks after the coup", None, None, "unresolved")]),
     # background and names: no event
     ("French troops have been in the Sahel since 2013.", "2023-08-14", []),
     ("Germany has trained Nigerien forces since 2018.", "2023-08-14", []),
