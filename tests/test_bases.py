@@ -34,7 +34,8 @@ def test_bundled_article_gives_the_two_us_bases(bundled):
         # the forces a base houses, named right after it, own it
         ("The protesters, some waving Russian flags, gathered near the base that houses French troops in Niamey.", [("France", "Niamey")]),
         ("Protesters gathered outside the base housing about 1,100 US troops in Agadez.", [("United States", "Agadez")]),
-        ("The US operates a base in Agadez that hosts Italian troops.", [("United States", "Agadez")]),
+        # another actor's forces at a base are at that base too (ANNOTATION.md: "Russia has deployed instructors at Air Base 101")
+        ("The US operates a base in Agadez that hosts Italian troops.", [("United States", "Agadez"), ("Italy", "Agadez")]),
         # not bases
         ("The statement followed four days of talks in Niamey between US and Nigerien officials.", []),
         ("The junta's power base in Niamey is the presidential guard.", []),
@@ -91,6 +92,11 @@ def test_empty_bases_table_has_stable_dtypes():
         # the base belongs to the actor that keeps it, not to the town it is named after
         ("Germany had hoped to keep the Niamey base as a logistics hub.", [("Germany", "Niamey")]),
         ("Italy wants to keep the Agadez facility open.", [("Italy", "Agadez")]),
+        ("The Russians now live on Air Base 101, the installation next to the airport that still houses American troops.",
+         [("Russia", "Niamey"), ("United States", "Niamey")]),
+        ("Italians train at a camp outside Agadez which also hosts German medics.", [("Italy", "Agadez"), ("Germany", "Agadez")]),
+        ("On Air Base 101 are now installed the Russian instructors of the Africa Corps.", [("Russia", "Niamey")]),
+        ("At the drone base near Agadez now sit the American troops.", [("United States", "Agadez")]),
         # each place its own actor
         ("Italy still has soldiers at its base in Niamey, while most US personnel remain at a drone base outside Agadez.",
          [("Italy", "Niamey"), ("United States", "Agadez")]),

@@ -68,7 +68,8 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
         previous_owners = owner_mentions(text, gaz)
         for nb in named:  # remember where a named base is; use what was remembered
             key = re.sub(r"\s+", " ", nb.group())
-            after = [p for p in linked if p.start >= nb.end()]
+            itself = [p for p in places if p.start < nb.end() and nb.start() < p.end]  # "Air Base 101" is Niamey
+            after = itself or [p for p in linked if p.start >= nb.end()]
             if after:
                 named_places.setdefault(key, after[0].name)
         remembered = [named_places[k] for k in (re.sub(r"\s+", " ", nb.group()) for nb in named) if k in named_places]
@@ -96,11 +97,12 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
             joint = max((j.end() for j in CONTRAST.finditer(text, 0, at)), default=0)
             own = [d for start, d in described if d and start >= joint and d in descriptions]
             description = "; ".join(dict.fromkeys(own)) or description
-        for name in place_names:
+        pairs = [(name, *actors[name]) for name in place_names]
+        pairs += _housed_extras(text, cues, linked, pairs, gaz)
+        for name, place_actor, place_how in pairs:
             place = gaz.places[name]
             if len(place_names) > 1:  # "a drone base outside Agadez and Air Base 101 in Niamey": each its own
                 description = _nearest_description(name, linked, named_places, described) or description
-            place_actor, place_how = actors[name]
             rows.append(
                 {
                     "article_id": article.id,
@@ -125,6 +127,9 @@ def _actor_of(text: str, cue: re.Match, gaz: Gazetteer, places) -> tuple[str | N
     found = _adjective_owner(text, cue, gaz, places) or _housed_owner(text, cue, gaz)
     if not found:
         owner, how = resolve_owner(text, cue.start(), cue.start(), gaz)
+        if owner is None or how == "sentence":
+            # "On the Air Base 101 are now installed the Russian instructors": the force after it
+            owner, how = _force_after(text, cue, gaz) or (owner, how)
         if owner is not None and _is_place(owner, places):  # "keep the Niamey base": not Niger's
             i, cs = clause_at(text, cue.start())
             others = [o for o in owner_mentions(text, gaz) if cs[i].start <= o.start < owner.start and not _is_place(o, places)]
@@ -135,6 +140,22 @@ def _actor_of(text: str, cue: re.Match, gaz: Gazetteer, places) -> tuple[str | N
         found = owner, how
     owner, how = found
     return (gaz.side_of(owner.name) if owner else None), how
+
+
+def _housed_extras(text: str, cues, linked, pairs, gaz: Gazetteer) -> list[tuple]:
+    """(place, actor, "housed") for the forces a base word says it houses when another actor keeps
+    the base: "The Russians now live on Air Base 101, the installation that still houses American
+    troops" gives the United States a row at Niamey too."""
+    extras = []
+    for cue in cues:
+        housed = _housed_owner(text, cue, gaz, reach=_HOUSED_REACH)
+        if not housed or not linked:
+            continue
+        actor = gaz.side_of(housed[0].name)
+        place = min(linked, key=lambda p: abs(p.start - cue.start())).name
+        if all((place, actor) != (n, a) for n, a, _ in [*pairs, *extras]):
+            extras.append((place, actor, "housed"))
+    return extras
 
 
 def _is_place(mention, places) -> bool:
@@ -179,16 +200,38 @@ def _nearest_description(place: str, linked, named_places: dict, described: list
 
 
 _HOUSES = re.compile(
-    r"\s*,?\s+(?:(?:that|which)\s+(?:houses|hosts|housed|hosted|is\s+used\s+by|was\s+used\s+by)|housing|hosting|used\s+by)"
+    r"\s*,?\s+(?:(?:that|which)\s+(?:still\s+|also\s+|now\s+)?(?:houses|hosts|housed|hosted|is\s+used\s+by|was\s+used\s+by)|housing|hosting|used\s+by)"
     r"\s+(?:the\s+|some\s+|about\s+|around\s+)?(?:[\d,]+\s+)?",
     re.IGNORECASE,
 )
 
 
-def _housed_owner(text: str, cue: re.Match, gaz: Gazetteer):
-    """The actor whose forces a base houses, named right after it: "the base that houses French
-    troops", "the base housing US troops"."""
+@cache
+def _unit_after() -> re.Pattern:
+    return re.compile(rf"\s+(?:(?:{alternation(r['word'] for r in lexicon('units'))})|military)\b", re.IGNORECASE)
+
+
+def _force_after(text: str, cue: re.Match, gaz: Gazetteer):
+    """An actor named with a unit word after the base in its clause ("... are now installed the
+    Russian instructors", "... that still houses American troops")."""
+    i, cs = clause_at(text, cue.end())
+    for m in gaz.actor_mentions(text[cue.end() : cs[i].end], cue.end(), kinds=OWNER_KINDS):
+        if _unit_after().match(text, m.end):
+            return m, "force after"
+    return None
+
+
+_HOUSED_REACH = 50  # characters between a base word and "that houses" ("installation next to the airport that still houses")
+
+
+def _housed_owner(text: str, cue: re.Match, gaz: Gazetteer, *, reach: int = 0):
+    """The actor whose forces a base houses, named right after it ("the base that houses French
+    troops", "the base housing US troops") or, with ``reach``, up to that many characters after it
+    in the same clause."""
     m = _HOUSES.match(text, cue.end())
+    if not m and reach:
+        stop = re.search(r"[;.]", text[cue.end() : cue.end() + reach])
+        m = _HOUSES.search(text, cue.end(), cue.end() + (stop.start() if stop else reach))
     if not m:
         return None
     mentions = gaz.actor_mentions(text[m.end() : m.end() + 40], m.end(), kinds=OWNER_KINDS)
