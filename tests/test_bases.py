@@ -141,3 +141,14 @@ def test_place_mentions(text, names):
     from nigerlens.gazetteer import default_gazetteer
 
     assert [m.name for m in default_gazetteer().place_mentions(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\u201cAir Base 101 in Niamey", "Base 201 " * 2000, "the capital, the capital, the capital", "A\u0456r Base 101 in N\u0456amey",
+    "Russia has deployed 9" + "9" * 400 + " instructors at Air Base 101.", "based in", "stationed at ;;;",
+])
+def test_odd_text_does_not_crash(text):
+    article = nl.from_text(text)
+    nl.bases(article)
+    nl.deployments(article)
+    nl.events(article)

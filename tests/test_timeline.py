@@ -217,3 +217,18 @@ def test_summary_of_a_date(sentence, expression, summary):
 
     (expr,) = [e for e in find_expressions(sentence) if e.text == expression]
     assert summarize(sentence, expr.start, expr.end) == summary
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        ("Pistorius said about 60 soldiers had stayed after the July 2023 coup.", [None]),
+        ("Macron recalled that the July 26 coup ended a partnership.", [None]),
+        ("Germany closed its base on Aug. 30, Pistorius said.", ["Germany"]),
+        ("On Monday, ECOWAS met in Abuja, Tinubu said.", ["ECOWAS"]),
+    ],
+)
+def test_an_event_carries_its_own_actors_only(text, actors):
+    df = nl.events(nl.from_text(text, published="2024-09-01"))
+    got = [None if pd.isna(a) else a.split("; ")[0] for a in df["actors"]]
+    assert got == actors

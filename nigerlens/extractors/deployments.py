@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, lru_cache
 
 from ..article import Article
 from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
@@ -110,14 +110,24 @@ def status_of(clause: str, pos: int) -> str:
     if relative:
         clause = clause[: relative.start()]
     best: tuple[int, str] | None = None
+    for start, end, status in _cue_hits(clause):
+        distance = pos - end if end <= pos else 10_000 + start - pos
+        if best is None or distance < best[0]:
+            best = (distance, status)
+    return best[1] if best else "present"
+
+
+@lru_cache(maxsize=512)
+def _cue_hits(clause: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, status) of every status cue in ``clause``, scanned once per clause (a sentence
+    with many counts asks for the same clause again and again)."""
+    hits = []
     for rx, status in _status_cues():
         for m in rx.finditer(clause):
             if status == "past" and m.group().lower() == "had" and _AUXILIARY.match(clause, m.end()):
                 continue
-            distance = pos - m.end() if m.end() <= pos else 10_000 + m.start() - pos
-            if best is None or distance < best[0]:
-                best = (distance, status)
-    return best[1] if best else "present"
+            hits.append((m.start(), m.end(), status))
+    return tuple(hits)
 
 
 def focus_country(article: Article, gazetteer: Gazetteer) -> str | None:
@@ -165,11 +175,13 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
         sentence_rows: list[dict] = []
         recent = history[-_CONTEXT_SENTENCES:]
         troops_before = any(_unit_word().search(t) or r for t, _, r in recent[-2:])
+        unit_here = _unit_word().search(text)  # searched once: "N of them" after a unit word speaks of troops
+        first_unit = unit_here.start() if unit_here else len(text)
         for n, (m, rule) in enumerate(matches):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
             linked = rule in _LINKED_RULES
-            if linked and not _linked_allowed(m, rule, text, sentence_rows, troops_before):
+            if linked and not _linked_allowed(m, rule, first_unit, sentence_rows, troops_before):
                 continue
             taken.append(m.span())
             count_m = re.match(COUNT, m.group("count"), re.IGNORECASE | re.VERBOSE)
@@ -286,12 +298,12 @@ def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
     return [(m, r) for m, r in out if not (_YEARLIKE.fullmatch(m.group("count").strip()) or _NAME_BEFORE.search(text, 0, m.start()))]
 
 
-def _linked_allowed(m: re.Match, rule: str, text: str, sentence_rows: list, troops_before: bool) -> bool:
+def _linked_allowed(m: re.Match, rule: str, first_unit: int, sentence_rows: list, troops_before: bool) -> bool:
     """Whether a count with no unit of its own speaks of troops: a sub-count or a past strength
-    needs a troop count before it in the sentence, "N of them" troops in this sentence or the
-    one before."""
+    needs a troop count before it in the sentence, "N of them" troops (a unit word before it, at
+    ``first_unit``) in this sentence or the two before."""
     if rule in ("of-them", "remaining"):
-        return bool(sentence_rows) or troops_before or bool(_unit_word().search(text, 0, m.start()))
+        return bool(sentence_rows) or troops_before or first_unit < m.start()
     return bool(sentence_rows)
 
 

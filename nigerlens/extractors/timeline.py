@@ -103,7 +103,9 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
             r = resolve(expr, sent.text, anchor, earlier=earlier, year_hint=hint)
             earlier.append(r)
             summary = summarize(sent.text, expr.start, expr.end)
-            actors = actors_in(summary, gaz) or actors_in(sent.text, gaz)
+            # the event's own actors, from the clause it dates: not whoever else the sentence
+            # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)
+            actors = actors_in(summary, gaz)
             rows.append(
                 {
                     "article_id": article.id,
