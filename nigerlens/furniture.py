@@ -53,7 +53,7 @@ _STAMP_DATE = (
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
 )
 _CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|\([^()\n]{1,30}\)))?"
-_NO_SENTENCE_END = r"(?<![.!?\u201d\"])"
+_NO_SENTENCE_END = r"(?:(?<=[ap]\.m\.)|(?<![.!?\u201d\"]))"  # "... at 7:02 a.m." is no sentence end
 
 
 def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
@@ -65,8 +65,10 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
             "timestamp",
             "publication or update time",
             rf"^[^\n]{{0,80}}?\b(?:{_stamp_words('stamp')})\b(?:\s+(?:on|the|le|at))?\s*:?\s*"
-            rf"(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}[^\n]{{0,60}}$",
+            rf"(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}[^\n]{{0,60}}{_NO_SENTENCE_END}$",
         ),
+        # a short line that opens with the page's date: "Aug 9, 2023, 10:31 AM ET", "August 9, 20234:26 PM GMT+1"
+        ("timestamp", "publication or update time", rf"^[ \t]*(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}(?=[^\n]{{0,60}}$)[^\n]*{_NO_SENTENCE_END}$"),
         # a live-blog entry time on its own line: "18:40 GMT"
         ("timestamp", "live-blog entry time", rf"^[ \t]*{_CLOCK}[ \t]*$"),
         # a header or footer line: words, separators and a date, not a sentence

@@ -59,6 +59,9 @@ def test_title_repeated_as_first_line():
         ("Junta closes airspace\n\nSahel Wire · Live · Updated 2 Aug 2023 09:05 GMT\n\nTroops left.", ["timestamp"]),
         ("Junta closes airspace\n\nFirst published on August 3, 2023 at 7:02 a.m.\n\nTroops left.", ["timestamp"]),
         ("Troops left.\n\n09:15 GMT\nThe talks resumed.", ["timestamp"]),
+        ("Junta closes airspace\n\nLast modified on Thu 10 Aug 2023 09.12 BST\n\nTroops left.", ["timestamp"]),
+        ("Junta closes airspace\n\nAugust 10, 20239:12 AM GMT+1Updated 2 hours ago\n\nTroops left.", ["timestamp"]),
+        ("Junta closes airspace\n\nAug 10, 2023, 9:12 AM ET\n\nTroops left.", ["timestamp"]),
         ("Troops left.\n\n7.45pm\nThe talks resumed.", ["timestamp"]),
         ("DESERT POST | World | Tuesday, 8 August 2023 | 11:00 WAT\n\nTroops left.", ["header"]),
         ("NIAMEY HERALD \u2014 Friday, September 1, 2023 Home \u203a World\n\nTroops left.", ["header"]),
@@ -82,6 +85,8 @@ def test_title_repeated_as_first_line():
         # article sentences that mention publishing, times and dates stay
         ("Troops left.\n\nThe report, published on 12 August 2023, said the base was full.", []),
         ("Troops left.\n\nUpdated plans were published on 3 August 2023, the ministry said.", []),
+        ("Troops left.\n\nThe report, Published on 3 August 2023, said the base was full.", []),
+        ("Troops left.\n\nAugust 3, 2023 was the day the envoys left.", []),
         ("Troops left.\n\nAt 18:40 the convoy left Niamey | officials said | on 3 August 2023.", []),
         ("Troops left.\n\nThe image of soldiers leaving Niamey spread fast.", []),
         ("Troops left. Troops left.", []),
