@@ -86,7 +86,13 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
         ("footnote", "source note", r"^[ \t]*\[\d{1,3}\][ \t]+[^\n]{0,200}$"),
         # a caption with no label: the scene, the place and the date, then the credit
         # ("An Air Force C-17 on the flight line at Air Base 201, Agadez, Niger, July 28, 2024. (Sgt. A. Name/U.S. Air Force)")
-        ("caption", "photo caption (ends with its date and credit)", rf"^[^\n]{{10,300}},\s+{_STAMP_DATE}\.[ \t]*(?:\([^()\n]{{1,80}}\))?[ \t]*$"),
+        (
+            "caption",
+            "photo caption (ends with its date and credit)",
+            rf"^[^\n]{{10,300}},\s+{_STAMP_DATE}\.[ \t]*(?:\([^()\n]{{1,80}}\)|(?:{_stamp_words('credit')})[/ ][^\n]{{1,60}})?[ \t]*$",
+        ),
+        # a caption closing with an agency credit: "A soldier guards the base in Niamey. REUTERS/A. Name"
+        ("caption", "photo caption (ends with its credit)", rf"^[^\n]{{10,300}}[.)][ \t]+(?:{_stamp_words('credit')})/[^\n]{{1,60}}$"),
     )
 
 

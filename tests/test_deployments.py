@@ -259,3 +259,41 @@ def test_host_is_where_the_place_is(text, host):
 )
 def test_force_named_around_the_count(text, expected):
     assert rows(text) == expected
+
+
+# issue 15: staff and casualties are not deployments; more hedges as written
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Jihadists killed 17 Nigerien soldiers near the border.", []),
+        ("At least 29 soldiers were killed in the ambush.", []),
+        ("Twelve soldiers have reportedly died in the attack.", []),
+        ("The deaths of 17 soldiers shocked Niamey.", []),
+        ("The US ordered 100 embassy personnel to leave.", []),
+        ("Some 40 non-essential US personnel flew out.", []),
+        ("About 1,000 US troops remain, and 17 soldiers were wounded in June.", [("United States", 1000, None, "about", "present")]),
+        ("Well over 1,000 French troops remain.", [("France", 1000, None, "well over", "present")]),
+        ("Under 100 German soldiers remain.", [("Germany", 100, None, "under", "present")]),
+        ("No more than 50 Italian troops stay.", [("Italy", 50, None, "no more than", "present")]),
+        ("In excess of 300 Chadian troops crossed.", [("Chad", 300, None, "in excess of", "present")]),
+    ],
+)
+def test_not_a_force_and_more_hedges(text, expected):
+    assert rows(text) == expected
+
+
+# issue 15: pledged contingents
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Senegal pledged 500 troops to the standby force.", [("Senegal", 500, None, None, "pledged")]),
+        ("Benin said it would send about 300 soldiers.", [("Benin", 300, None, "about", "pledged")]),
+        ("Nigeria offered a contingent of 1,000 for the mission.", [("Nigeria", 1000, None, None, "pledged")]),
+        ("Ivory Coast will contribute up to 1,100 troops.", [("Ivory Coast", 1100, None, "up to", "pledged")]),
+        # a pledge refused or spoken of without a number gives no row
+        ("Ghana pledged troops but gave no number.", []),
+        ("Senegal said it was ready to send troops.", []),
+    ],
+)
+def test_pledged_contingents(text, expected):
+    assert rows(text) == expected

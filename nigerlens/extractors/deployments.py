@@ -181,6 +181,8 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
             linked = rule in _LINKED_RULES
+            if not linked and _not_a_force(text, m):
+                continue
             if linked and not _linked_allowed(m, rule, first_unit, sentence_rows, troops_before):
                 continue
             taken.append(m.span())
@@ -254,6 +256,28 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
         history = [*history[-_CONTEXT_SENTENCES + 1 :], (text, current_owners, sentence_rows)]
         last_person = next((o for o in reversed(current_owners) if o.kind == "person"), last_person)
     return rows
+
+
+@cache
+def _link_words(kind: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{alternation(r['word'] for r in lexicon('count_links') if r['kind'] == kind)})\b", re.IGNORECASE)
+
+
+def _not_a_force(text: str, m: re.Match) -> bool:
+    """Whether a counted phrase is no deployment: staff, not troops ("100 embassy personnel"), or
+    casualties ("killed 17 soldiers", "17 soldiers were killed", "the deaths of 17 soldiers")."""
+    if m.groupdict().get("unit") and _link_words("not military").search(text, m.end("count"), m.start("unit")):
+        return True
+    before = text[max(0, m.start() - 25) : m.start()]
+    after = text[m.end() : m.end() + 30]
+    return bool(_link_words("casualty").search(before) or _link_words("casualty").match(after.lstrip()) or _casualty_after().match(after))
+
+
+@cache
+def _casualty_after() -> re.Pattern:
+    """"17 soldiers were killed", "29 soldiers have reportedly died": a casualty word after a short verb phrase."""
+    aux = alternation(r["word"] for r in lexicon("count_links") if r["kind"] == "auxiliary")
+    return re.compile(rf"\s+(?:(?:{aux})\s+){{1,2}}(?:\w+\s+)?{_link_words('casualty').pattern}", re.IGNORECASE)
 
 
 _LINKED_RULES = ("of-them", "remaining", "sub-count", "past-strength")
