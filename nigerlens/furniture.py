@@ -91,6 +91,8 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
             "photo caption (ends with its date and credit)",
             rf"^[^\n]{{10,300}},\s+{_STAMP_DATE}\.[ \t]*(?:\([^()\n]{{1,80}}\)|(?:{_stamp_words('credit')})[/ ][^\n]{{1,60}})?[ \t]*$",
         ),
+        # a caption closing with a copyright credit: "A convoy leaves the base in Ouallam, Niger, on October 10, 2023. \u00a9 AFP"
+        ("caption", "photo caption (ends with its credit)", r"^[^\n]{10,300}[.)][ \t]+\u00a9[^\n]{1,60}$"),
         # a caption closing with an agency credit: "A soldier guards the base in Niamey. REUTERS/A. Name"
         ("caption", "photo caption (ends with its credit)", rf"^[^\n]{{10,300}}[.)][ \t]+(?:{_stamp_words('credit')})/[^\n]{{1,60}}$"),
     )
@@ -103,6 +105,7 @@ READ_MORE = re.compile(
     r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|more on|also read|recommended|go to video|watch)\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_MAX_LINKS = 6  # headlines a bare "Read more" marker may head
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
 
@@ -146,8 +149,8 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
                 lo -= 1
                 if _is_doubled(text[slice(*paras[lo])]):
                     break
-            if hi + 1 < len(paras) and _headline_like(text[slice(*paras[hi + 1])]):
-                hi += 1
+            while hi + 1 < len(paras) and hi - i < _MAX_LINKS and _headline_like(text[slice(*paras[hi + 1])]):
+                hi += 1  # the headlines listed after it
         used.update(range(lo, hi + 1))
         blocks.append((paras[lo][0], paras[hi][1]))
     for i, (s, e) in enumerate(paras):

@@ -212,6 +212,10 @@ def test_number_notations_and_hedges(text, expected):
         ("France, which left Mali last year, has about 1,500 troops in Niger.", [("France", 1500, None, "about", "present", None, None)]),
         ("Nearly 100 German soldiers remain, while Italy, which trained units in Mali, keeps at least 300 there.",
          [("Germany", 100, None, "nearly", "present", None, None), ("Italy", 300, None, "at least", "present", None, None)]),
+        ("France has 1,400 soldiers in Niger, most in Niamey; about 400 others were stationed at Ouallam.",
+         [("France", 1400, None, None, "present", None, None), ("France", 400, None, "about", "past", None, "Ouallam")]),
+        ("Chad keeps 900 troops in Diffa and 200 more near Bilma.",
+         [("Chad", 900, None, None, "present", None, None), ("Chad", 200, None, None, "present", None, "Bilma")]),
         # numbers of names and dates are not sub-counts
         ("Air Base 101 in the capital hosts 1,000 US troops.", [("United States", 1000, None, None, "present", None, None)]),
         ("France had 1,500 troops in Niger until July 26 in Niamey.", [("France", 1500, None, None, "past", "until July 26 in Niamey", None)]),

@@ -80,6 +80,8 @@ def test_title_repeated_as_first_line():
         ("Troops left.\n\nSoldiers unload crates at a base near Agadez, Niger, 4 May 2024.", ["caption"]),
         ("Troops left.\n\nSupporters gather in Niamey, Niger, August 6, 2023. REUTERS/A. Person", ["caption"]),
         ("Troops left.\n\nA soldier guards the gate of the base in Niamey. AFP/B. Person", ["caption"]),
+        ("Troops left.\n\nA convoy leaves the base in Ouallam, Niger, on October 10, 2023. \u00a9 AFP", ["caption"]),
+        ("Troops left.\n\nRead more:\n\nJunta orders envoy out\n\nNiger profile: a timeline (Sept. 3, 2023)\n\nThe talks went on.", ["related_links"]),
         ("Troops left.\n\nThe AFP/Reuters tally of troops is disputed, officials said.", []),
         ("Troops left.\n\nShare this story: X | Email\nRead Also: Summit keeps sanctions (Dec. 11, 2023)\n\nEnd.", ["share", "related_links"]),
         ("Troops left.\nSee also: Junta closes the border\nThe talks went on.", ["related_links"]),

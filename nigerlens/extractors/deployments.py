@@ -63,7 +63,7 @@ def _linked_patterns() -> tuple[re.Pattern, re.Pattern]:
     linked = re.compile(
         rf"(?<![\w$€£.,:-])(?P<count>{COUNT})"
         rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?:{kind['copula']})\s+)?(?P<place>{kind['place']})\b"
-        rf"|\s+(?P<remain>{kind['remain']})\b)",
+        rf"|\s+(?P<remain>{kind['remain']})\b|\s+(?P<others>{kind['others']})\b)",
         re.IGNORECASE | re.VERBOSE,
     )
     past = re.compile(rf"\b(?P<past>{kind['past']})\s+(?P<count>{COUNT})(?![\w%$€£])", re.IGNORECASE | re.VERBOSE)
@@ -314,9 +314,15 @@ def _force_noun_owner(text: str, gaz: Gazetteer):
     return None
 
 
+def _linked_rule(m: re.Match) -> str:
+    if m.group("anaphor") or m.group("others"):
+        return "of-them"
+    return "remaining" if m.group("remain") else "sub-count"
+
+
 def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
     linked, past = _linked_patterns()
-    out = [(m, "of-them" if m.group("anaphor") else "remaining" if m.group("remain") else "sub-count") for m in linked.finditer(text)]
+    out = [(m, _linked_rule(m)) for m in linked.finditer(text)]
     out += [(m, "past-strength") for m in past.finditer(text)]
     # a year, or the number of a name ("Air Base 101 in the capital"), is no count
     return [(m, r) for m, r in out if not (_YEARLIKE.fullmatch(m.group("count").strip()) or _NAME_BEFORE.search(text, 0, m.start()))]
