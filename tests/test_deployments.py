@@ -286,6 +286,22 @@ def test_not_a_force_and_more_hedges(text, expected):
     assert rows(text) == expected
 
 
+# issue 15: a list of pledges sharing one verb and unit
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nigeria would provide up to 1,000 soldiers, Ivory Coast between 850 and 1,100, and Benin and Senegal several hundred each.",
+         [("Nigeria", 1000, None, "up to", "pledged"), ("Ivory Coast", 850, 1100, "between", "pledged")]),
+        ("Nigeria has 1,000 troops in the force, Benin 300 and Senegal about 150.",
+         [("Nigeria", 1000, None, None, "present"), ("Benin", 300, None, None, "present"), ("Senegal", 150, None, "about", "present")]),
+        ("Nigeria would provide 1,000 soldiers, Tinubu said.", [("Nigeria", 1000, None, None, "pledged")]),
+        ("Chad has 1,000 troops in Niger, Benin says, 300 of them in Dosso.", [("Chad", 1000, None, None, "present"), ("Chad", 300, None, None, "present")]),
+    ],
+)
+def test_gapped_lists(text, expected):
+    assert rows(text) == expected
+
+
 # issue 15: pledged contingents
 @pytest.mark.parametrize(
     "text, expected",

@@ -200,7 +200,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                 if linked and rule in ("of-them", "remaining") and not sentence_rows and how != "inside" and recent:
                     # "At least 1,000 of them ...": the force counted or named just before
                     owner, how = _earlier_force(recent[-2:], kinds=OWNER_KINDS) or (owner, how)
-                elif linked and sentence_rows and (owner is None or rule in ("past-strength", "remaining")):
+                elif linked and sentence_rows and (owner is None or rule in ("past-strength", "remaining", "of-them")):
                     owner, how = sentence_rows[-1]["_owner"], "total before"
                 if owner is None:
                     # "What is left of the U.S. contingent, fewer than 200 personnel": the actor of
@@ -356,26 +356,34 @@ def _place_country(text: str, start: int, end: int, gaz: Gazetteer) -> str | Non
 _HE_SHE = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 # "The US has about 1,100 troops in Niger, and France some 1,500": a second actor and count
 # sharing the first one's verb and unit
-_GAP = re.compile(r"[^,;.]{0,40}?\s*,?\s+(?:and|while|with)\s+(?:the\s+)?", re.IGNORECASE)
+_GAP = re.compile(r"[^,;.]{0,40}?(?:\s*,?\s+(?:and|while|with)\s+|\s*,\s+)(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
 def _gapped_count() -> re.Pattern:
-    return re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?P<count>{COUNT})(?=\s*(?:[,.;)]|$)|\s+more\b)", re.IGNORECASE | re.VERBOSE)
+    return re.compile(rf"\s+(?:has\s+|have\s+|had\s+)?(?P<count>{COUNT})(?=\s*(?:[,.;)]|$)|\s+more\b|\s+and\b)", re.IGNORECASE | re.VERBOSE)
 
 
 def _gapped(text: str, m: re.Match, owners: list) -> list[tuple]:
-    """``[(owner, count, high, qualifier, "gapped")]`` for a count after ``m`` whose verb and unit
-    are left out ("..., and France some 1,500"); else ``[]``."""
-    gap = _GAP.match(text, m.end())
-    owner = next((o for o in owners if gap and o.start == gap.end()), None)
-    if owner is None:
-        return []
-    c = _gapped_count().match(text, owner.end)
-    if not c:
-        return []
-    count, high, qualifier = parse_count(re.match(COUNT, c.group("count"), re.IGNORECASE | re.VERBOSE))
-    return [(owner, count, high, qualifier, "gapped")] if count is not None else []
+    """``[(owner, count, high, qualifier, "gapped"), ...]`` for the counts after ``m`` whose verb
+    and unit are left out ("..., and France some 1,500"; "Nigeria would provide up to 1,000
+    soldiers, Ivory Coast between 850 and 1,100"); else ``[]``."""
+    out: list[tuple] = []
+    end = m.end()
+    while len(out) < _MAX_GAPPED:
+        gap = _GAP.match(text, end)
+        owner = next((o for o in owners if gap and o.start == gap.end()), None)
+        c = _gapped_count().match(text, owner.end) if owner else None
+        if not c:
+            break
+        count, high, qualifier = parse_count(re.match(COUNT, c.group("count"), re.IGNORECASE | re.VERBOSE))
+        if count is not None and 0 < count <= MAX_COUNT:
+            out.append((owner, count, high, qualifier, "gapped"))
+        end = c.end("count")
+    return out
+
+
+_MAX_GAPPED = 6
 
 
 def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> tuple:
