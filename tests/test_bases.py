@@ -97,6 +97,15 @@ def test_empty_bases_table_has_stable_dtypes():
         ("Italians train at a camp outside Agadez which also hosts German medics.", [("Italy", "Agadez"), ("Germany", "Agadez")]),
         ("On Air Base 101 are now installed the Russian instructors of the Africa Corps.", [("Russia", "Niamey")]),
         ("At the drone base near Agadez now sit the American troops.", [("United States", "Agadez")]),
+        ("Russian instructors have arrived at the air base in Niamey, where US troops are also stationed.",
+         [("Russia", "Niamey"), ("United States", "Niamey")]),
+        ("Italy runs a camp near Agadez, where German soldiers also live.", [("Italy", "Agadez"), ("Germany", "Agadez")]),
+        ("The base in Niamey, where protesters gathered, was quiet.", []),
+        # a town a force goes to is not the base's; a named base it goes to is
+        ("French jets flew from the air base in Niamey to N'Djamena.", [("France", "Niamey")]),
+        ("Italian crews drove from their camp in Agadez towards Arlit.", [("Italy", "Agadez")]),
+        ("The US moved drones from Air Base 101 in Niamey to Air Base 201.", [("United States", "Niamey"), ("United States", "Agadez")]),
+        ("France moved its jets to its base in N'Djamena.", [("France", "N'Djamena")]),
         # each place its own actor
         ("Italy still has soldiers at its base in Niamey, while most US personnel remain at a drone base outside Agadez.",
          [("Italy", "Niamey"), ("United States", "Agadez")]),

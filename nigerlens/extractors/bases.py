@@ -63,7 +63,7 @@ def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> lis
         places = gaz.place_mentions(text)
         anchor = min([m.start() for m in cues] + [m.start() for m in named])
         i, cs = clause_at(text, anchor)
-        linked = [p for p in places if p.start >= cs[i].start]
+        linked = _not_destinations(text, [p for p in places if p.start >= cs[i].start], [*cues, *named])
         fallback = last_actor or _previous_subject(text, previous_owners, gaz)
         previous_owners = owner_mentions(text, gaz)
         for nb in named:  # remember where a named base is; use what was remembered
@@ -142,11 +142,40 @@ def _actor_of(text: str, cue: re.Match, gaz: Gazetteer, places) -> tuple[str | N
     return (gaz.side_of(owner.name) if owner else None), how
 
 
+@cache
+def _place_link(kind: str) -> re.Pattern:
+    words = alternation(r["word"] for r in lexicon("place_links") if r["kind"] == kind)
+    if kind == "destination":
+        return re.compile(rf"\b(?:{words})\s+(?:the\s+)?$", re.IGNORECASE)
+    return re.compile(rf"\s*,?\s+(?:{words})\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _not_destinations(text: str, linked: list, cues: list) -> list:
+    """The places of a base sentence without the towns a force goes to ("flew from the air base in
+    Niamey to N'Djamena"): a town after "to" with no base word since the place before it. A named
+    base is kept ("moving personnel from Air Base 101 ... to Air Base 201")."""
+    kept = []
+    for n, p in enumerate(linked):
+        since = linked[n - 1].end if n else 0
+        destination = _place_link("destination").search(text[max(since, p.start - 15) : p.start])
+        named = any(ch.isdigit() for ch in p.surface)
+        if n and destination and not named and not any(since <= c.start() < p.start for c in cues):
+            continue
+        kept.append(p)
+    return kept
+
+
 def _housed_extras(text: str, cues, linked, pairs, gaz: Gazetteer) -> list[tuple]:
     """(place, actor, "housed") for the forces a base word says it houses when another actor keeps
     the base: "The Russians now live on Air Base 101, the installation that still houses American
     troops" gives the United States a row at Niamey too."""
     extras = []
+    for p in linked:  # "the air base in Niamey, where US troops are also stationed"
+        where = _place_link("housing").match(text, p.end)
+        force = _force_after_at(text, where.end(), gaz) if where else None
+        actor = gaz.side_of(force.name) if force else None
+        if actor and all((p.name, actor) != (n, a) for n, a, _ in [*pairs, *extras]):
+            extras.append((p.name, actor, "where"))
     for cue in cues:
         housed = _housed_owner(text, cue, gaz, reach=_HOUSED_REACH)
         if not housed or not linked:
@@ -209,6 +238,14 @@ _HOUSES = re.compile(
 @cache
 def _unit_after() -> re.Pattern:
     return re.compile(rf"\s+(?:(?:{alternation(r['word'] for r in lexicon('units'))})|military)\b", re.IGNORECASE)
+
+
+def _force_after_at(text: str, pos: int, gaz: Gazetteer):
+    """An actor named right at ``pos`` with a unit word after it ("US troops"), else None."""
+    mentions = gaz.actor_mentions(text[pos : pos + 40], pos, kinds=OWNER_KINDS)
+    if mentions and mentions[0].start == pos and _unit_after().match(text, mentions[0].end):
+        return mentions[0]
+    return None
 
 
 def _force_after(text: str, cue: re.Match, gaz: Gazetteer):
