@@ -317,3 +317,23 @@ def test_gapped_lists(text, expected):
 )
 def test_pledged_contingents(text, expected):
     assert rows(text) == expected
+
+
+# every lexicon row reaches its rule: an analyst's new word works without code
+from nigerlens.resources import lexicon  # noqa: E402
+
+
+@pytest.mark.parametrize("phrase", [r["phrase"] for r in lexicon("qualifiers")])
+def test_each_qualifier_is_read_as_written(phrase):
+    got = rows(f"France keeps {phrase} 1,200 soldiers in Niger.")
+    assert [(r[0], r[1], r[3]) for r in got] == [("France", 1200, next(q["qualifier"] for q in lexicon("qualifiers") if q["phrase"] == phrase))]
+
+
+@pytest.mark.parametrize("word", [r["word"] for r in lexicon("units")])
+def test_each_unit_word_makes_a_count(word):
+    assert [r[1] for r in rows(f"France keeps 1,200 {word} in Niger.")] == [1200]
+
+
+@pytest.mark.parametrize("word", [r["word"] for r in lexicon("count_links") if r["kind"] == "casualty"])
+def test_each_casualty_word_blocks_a_count(word):
+    assert rows(f"The army listed {word} 17 soldiers near Diffa.") == []

@@ -107,3 +107,18 @@ def test_page_stamp_rules(text, kinds):
 @pytest.mark.parametrize("text", ["", "\n\n", "Published the", "Updated 99/99/9999 at", "[1]", "|" * 5000, "Updated " + "9" * 5000])
 def test_page_stamp_rules_cope_with_odd_text(text):
     find_furniture(text, outlets=OUTLETS)
+
+
+from nigerlens.resources import lexicon  # noqa: E402
+
+
+@pytest.mark.parametrize("word", [r["word"] for r in lexicon("page_stamps") if r["kind"] == "stamp"])
+def test_each_stamp_word_sets_a_stamp_aside(word):
+    found = find_furniture(f"Headline\n\n{word} 3 August 2023 10:20\n\nTroops left.", outlets=OUTLETS)
+    assert [f.kind for f in found] == ["timestamp"]
+
+
+@pytest.mark.parametrize("word", [r["word"] for r in lexicon("page_stamps") if r["kind"] in ("caption", "tags", "related")])
+def test_each_label_word_sets_its_line_aside(word):
+    found = find_furniture(f"Troops left.\n\n{word}: Soldiers near the base in Niamey\n\nThe talks went on.", outlets=OUTLETS)
+    assert len(found) == 1
