@@ -216,6 +216,13 @@ def test_number_notations_and_hedges(text, expected):
          [("France", 1400, None, None, "present", None, None), ("France", 400, None, "about", "past", None, "Ouallam")]),
         ("Chad keeps 900 troops in Diffa and 200 more near Bilma.",
          [("Chad", 900, None, None, "present", None, None), ("Chad", 200, None, None, "present", None, "Bilma")]),
+        ("About 1,000 of the 1,500 French troops are in Niamey.",
+         [("France", 1000, None, "about", "present", None, None), ("France", 1500, None, None, "present", None, None)]),
+        ("Nearly 600 of its 1,100 US troops moved to Agadez.",
+         [("United States", 600, None, "nearly", "present", None, None), ("United States", 1100, None, None, "present", None, None)]),
+        ("The US has about 1,100 troops in Niger, 1,000 of whom are at Air Base 201.",
+         [("United States", 1100, None, "about", "present", None, None), ("United States", 1000, None, None, "present", None, "Agadez")]),
+        ("Roughly 40 of the 2023 budget lines cover troops.", []),
         # numbers of names and dates are not sub-counts
         ("Air Base 101 in the capital hosts 1,000 US troops.", [("United States", 1000, None, None, "present", None, None)]),
         ("France had 1,500 troops in Niger until July 26 in Niamey.", [("France", 1500, None, None, "past", "until July 26 in Niamey", None)]),

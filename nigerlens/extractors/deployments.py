@@ -52,7 +52,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cache
-def _linked_patterns() -> tuple[re.Pattern, re.Pattern]:
+def _linked_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Counts with no unit of their own, tied to a force counted before (data/lexicon/count_links.csv):
     ``COUNT of them`` / ``COUNT [are] at|in|there ...`` (group ``anaphor`` or ``place``), and
     ``down from COUNT`` (a past strength)."""
@@ -67,7 +67,8 @@ def _linked_patterns() -> tuple[re.Pattern, re.Pattern]:
         re.IGNORECASE | re.VERBOSE,
     )
     past = re.compile(rf"\b(?P<past>{kind['past']})\s+(?P<count>{COUNT})(?![\w%$€£])", re.IGNORECASE | re.VERBOSE)
-    return linked, past
+    partitive = re.compile(rf"(?<![\w$€£.,:-])(?P<count>{COUNT})\s+(?:{kind['partitive']})\s+(?=\d)", re.IGNORECASE | re.VERBOSE)
+    return linked, past, partitive
 
 
 @cache
@@ -183,7 +184,10 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
             linked = rule in _LINKED_RULES
             if not linked and _not_a_force(text, m):
                 continue
-            if linked and not _linked_allowed(m, rule, first_unit, sentence_rows, troops_before):
+            whole = next((x for x, r in matches if r == "count+unit" and x.start() == m.end()), None) if rule == "part-of" else None
+            if rule == "part-of" and whole is None:
+                continue  # "1,000 of the 1,500 French troops": only a part of a troop count
+            if linked and rule != "part-of" and not _linked_allowed(m, rule, first_unit, sentence_rows, troops_before):
                 continue
             taken.append(m.span())
             count_m = re.match(COUNT, m.group("count"), re.IGNORECASE | re.VERBOSE)
@@ -194,7 +198,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
             if shared:  # "Germany and Italy have about 100 and 300 soldiers respectively"
                 pairs = [(owner, n, None, q, "respectively") for owner, n, q in shared]
             else:
-                owner, how = _owner_of(text, m, gaz, previous_owners)
+                owner, how = _owner_of(text, whole or m, gaz, previous_owners)
                 if owner is None and last_person and _HE_SHE.search(text, 0, m.start()):
                     owner, how = last_person, "pronoun"  # "He said the 1,500 troops would leave"
                 if linked and rule in ("of-them", "remaining") and not sentence_rows and how != "inside" and recent:
@@ -240,7 +244,7 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                         "count": count,
                         "count_high": high,
                         "qualifier": qualifier,
-                        "unit": (total or {}).get("unit") or _unit_of(m) if linked else _unit_of(m),
+                        "unit": _unit_of(whole) if whole else (total or {}).get("unit") or _unit_of(m) if linked else _unit_of(m),
                         "host": host,
                         "status": status,
                         "as_of": row_as_of,
@@ -280,7 +284,7 @@ def _casualty_after() -> re.Pattern:
     return re.compile(rf"\s+(?:(?:{aux})\s+){{1,2}}(?:\w+\s+)?{_link_words('casualty').pattern}", re.IGNORECASE)
 
 
-_LINKED_RULES = ("of-them", "remaining", "sub-count", "past-strength")
+_LINKED_RULES = ("of-them", "remaining", "sub-count", "past-strength", "part-of")
 _CONTEXT_SENTENCES = 3  # how far back a count with no owner of its own looks for its force
 _CARRIED_KINDS = ("state", "organisation", "armed group")
 
@@ -321,9 +325,10 @@ def _linked_rule(m: re.Match) -> str:
 
 
 def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
-    linked, past = _linked_patterns()
+    linked, past, partitive = _linked_patterns()
     out = [(m, _linked_rule(m)) for m in linked.finditer(text)]
     out += [(m, "past-strength") for m in past.finditer(text)]
+    out += [(m, "part-of") for m in partitive.finditer(text)]
     # a year, or the number of a name ("Air Base 101 in the capital"), is no count
     return [(m, r) for m, r in out if not (_YEARLIKE.fullmatch(m.group("count").strip()) or _NAME_BEFORE.search(text, 0, m.start()))]
 
