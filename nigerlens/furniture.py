@@ -159,16 +159,22 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
     return sorted(blocks)
 
 
-def repeated_boxes(text: str, *, min_chars: int = 40) -> list[tuple[int, int]]:
-    """Spans of paragraphs printed more than once on the page (a series box, a fact box): a story
-    does not repeat a paragraph word for word, a page template does."""
-    paras = _paragraphs(text)
-    seen: dict[str, int] = {}
-    for s, e in paras:
-        key = _norm(text[s:e])
-        if len(key) >= min_chars:
-            seen[key] = seen.get(key, 0) + 1
-    return [(s, e) for s, e in paras if seen.get(_norm(text[s:e]), 0) > 1]
+_BOX_TITLE_WORDS = 8
+
+
+def repeated_boxes(text: str) -> list[tuple[int, int]]:
+    """Spans of titled boxes printed more than once on the page ("Situation in Niger" over the
+    same two sentences at the top and the foot of the page). Only a paragraph that opens with a
+    short title line counts: a plain paragraph may repeat when a file holds many copies of a story."""
+    paras = []
+    for s, e in _paragraphs(text):
+        first, _, rest = text[s:e].partition("\n")
+        if rest.strip() and _headline_like(first) and len(first.split()) <= _BOX_TITLE_WORDS:
+            paras.append((s, e, _norm(text[s:e])))
+    counts: dict[str, int] = {}
+    for *_, key in paras:
+        counts[key] = counts.get(key, 0) + 1
+    return [(s, e) for s, e, key in paras if counts[key] > 1]
 
 
 def outlet_tag(text: str, outlets: Iterable[str]) -> tuple[int, int] | None:
@@ -204,7 +210,7 @@ def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str
     for start, end in related_link_blocks(text):
         add("related_links", "related-link block (headlines of other articles)", start, end)
     for start, end in repeated_boxes(text):
-        add("box", "paragraph repeated on the page (series or fact box)", start, end)
+        add("box", "titled box repeated on the page", start, end)
     tag = outlet_tag(text, outlets)
     if tag:
         add("outlet_tag", "outlet tag", *tag)

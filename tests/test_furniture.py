@@ -73,7 +73,6 @@ def test_title_repeated_as_first_line():
         ("Troops left.\n\n[1] Sahel Monitor, 4 August 2023.", ["footnote"]),
         ("Troops left.\n\nMORE ON THE SAHEL \u25b8 Junta shuts airspace (6 Aug) \u25b8 Envoys meet", ["related_links"]),
         ("Troops left.\n\nGo to video: Crowds rally outside the embassy (01:12)", ["related_links"]),
-        ("Box: the coup so far. On July 26 the guard seized Bazoum.\n\nTroops left.\n\nBox: the coup so far. On July 26 the guard seized Bazoum.", ["box", "box"]),
         ("Troops left.\n\nRelated: Junta expels two EU missions (Dec. 5)", ["related_links"]),
         ("Troops left.\n\nRead Also: Summit keeps sanctions on Niger (Dec. 11, 2023)", ["related_links"]),
         ("Troops left.\n\nA transport plane on the runway at Air Base 101, Niamey, Niger, June 3, 2024. (Sgt. A. Person/U.S. Air Force)", ["caption"]),
@@ -95,6 +94,11 @@ def test_title_repeated_as_first_line():
         ("Troops left.\n\nAt 18:40 the convoy left Niamey | officials said | on 3 August 2023.", []),
         ("Troops left.\n\nThe image of soldiers leaving Niamey spread fast.", []),
         ("Troops left. Troops left.", []),
+        ("The coup so far\nOn July 26 the guard seized Bazoum.\n\nTroops left.\n\nThe coup so far\nOn July 26 the guard seized Bazoum.", ["box", "box"]),
+        ("Key dates\nOn 26 July the army took power.\n\nTroops left.\n\nKey dates\nOn 26 July the army took power.\n\nEnd.", ["box", "box"]),
+        ("The coup so far\nOn July 26 the guard seized Bazoum.\n\nTroops left.", []),
+        # a paragraph printed twice stays: a file may hold many copies of one story (tests/test_hostile.py)
+        ("On July 26 the guard seized Bazoum.\n\nTroops left.\n\nOn July 26 the guard seized Bazoum.", []),
     ],
 )
 def test_page_stamp_rules(text, kinds):
