@@ -6,7 +6,12 @@ clause or after it ("two bases, located in ... Niamey and ... Agadez"). The acto
 adjective right before the base word ("the French base"), else the actor whose forces it houses,
 named right after it ("the base that houses French troops"), else resolved as for deployments. A
 sentence with a base word and no actor ("A smaller group is stationed at ...") continues the
-previous sentence's actor. A named base seen with a place ("Air Base 101, next to the airport in
+previous sentence's actor. Each place belongs to the actor of the base word named nearest before
+it ("Italy has a base in Niamey, while US personnel remain at a drone base outside Agadez"); a town
+used as an adjective ("the Niamey base") is no owner; the forces a base houses ("that still houses
+American troops", "where US troops are also stationed") get a row there too; a town a force goes
+to ("flew ... to N'Djamena") is not a base. Named installations and "the capital of Niger" are
+place aliases in data/places.csv (Air Base 101 is Niamey). A named base seen with a place ("Air Base 101, next to the airport in
 ... Niamey") is remembered, so a later "part of Air Base 101" places the base in Niamey. When a
 sentence names several bases at several places, each place gets the base named before it.
 """

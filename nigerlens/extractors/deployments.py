@@ -1,10 +1,17 @@
 """The deployments table: who has how many troops where, stated how.
 
-A deployment is a count ("some 1,300", "between 850 and 1,100", "several hundred") followed by a
-unit word ("soldiers", "troops", "military personnel" from data/lexicon/units.csv), or a force
-noun with a count ("a 1,000-strong force", "a contingent of 1,500"). Its actor is resolved from
-the clause (see :mod:`nigerlens.clauses`), its host from a place phrase ("in Niger", "in the
-country"), its status from cue words (data/lexicon/status_cues.csv).
+A deployment is a count ("some 1,300", "between 850 and 1,100", "a thousand", "1.500") followed by
+a unit word ("soldiers", "troops", "military personnel" from data/lexicon/units.csv), or a force
+noun with a count ("a 1,000-strong force", "a contingent of 1,500"). Counts with no unit of their
+own are tied to a force counted or named before (data/lexicon/count_links.csv): sub-counts by
+place ("about 1,000 at its air base in Niamey and 400 at forward bases", with ``location``),
+"N of them", "N others", "fewer than 40 remain", "1,000 of the 1,500 French troops", past
+strengths ("down from 120 before the takeover"). Vague sizes ("several hundred"), casualties,
+staff, clock times, dates and absurd numbers give no row. Its actor is resolved from the clause
+(see :mod:`nigerlens.clauses`; a relative clause closed before the count hands it back to its
+antecedent), else from a force noun ("the U.S. contingent") or the sentences before; its host is
+the state after "in"/"to", else the country of the place it is at ("to Tillaberi" is Niger); its
+status from cue words (data/lexicon/status_cues.csv).
 """
 
 from __future__ import annotations
@@ -495,8 +502,9 @@ def _unit_of(m: re.Match) -> str:
 def deployments(article: Article, *, gazetteer: Gazetteer | None = None):
     """The deployments table of ``article``: one row per statement of a force's size.
 
-    Columns: article_id, actor, actor_mention, count, count_high, qualifier, unit, host, status,
-    as_of, and the evidence (sentence, start, end, rule). ``count`` is empty for sizes with no
-    number ("several hundred"); ``count_high`` is set for ranges.
+    Columns: article_id, actor, actor_mention, count, count_high, qualifier (the hedge as
+    written), unit, host, status, as_of, location (the towns of a sub-count by place), and the
+    evidence (sentence, start, end, rule). Sizes with no number ("several hundred") give no row;
+    ``count_high`` is set for ranges.
     """
     return frame("deployments", deployment_records(article, gazetteer=gazetteer))
