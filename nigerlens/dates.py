@@ -185,7 +185,24 @@ def _past_verb_before(sentence: str, expr: Expression) -> bool:
     last = words[-1]
     if _modal().search(" ".join(words)) or last.lower() in ("be", "been", "being"):
         return False
+    if _tense_cues()["future"].fullmatch(last) or any(w.lower() in ("is", "are") for w in words[:-1]):
+        return False  # "is scheduled on Friday", "are expected on Monday": present passive, not past
     return bool(_tense_cues()["past"].fullmatch(last) or re.fullmatch(r"[a-z]{3,}ed", last))
+
+
+_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _past_in(chunk: str) -> bool:
+    """Whether a past-tense verb stands in ``chunk``: a past cue, or a regular past that is not a
+    future cue ("scheduled") nor a present passive ("are planned")."""
+    if _tense_cues()["past"].search(chunk):
+        return True
+    for m in _REGULAR_PAST.finditer(chunk):
+        word = m.group().split()[-1]
+        if not (_tense_cues()["future"].fullmatch(word) or _PRESENT_PASSIVE.search(chunk, 0, m.start())):
+            return True
+    return False
 
 
 def _looks_ahead(sentence: str, expr: Expression) -> bool:
@@ -214,8 +231,8 @@ def tense(sentence: str, expr: Expression) -> str:
         return "future"
     forward_start = cues["forward"].match(expr.text)
     if _forward_cue_at_end(before) or (forward_start and re.match(r"\s", expr.text[forward_start.end() :])):
-        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
-    if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk):
+        return "past" if _past_in(chunk) else "future"
+    if _past_in(chunk):
         return "past"
     if cues["future"].search(chunk) or re.match(r"next\b", expr.text, re.IGNORECASE):
         return "future"

@@ -95,6 +95,7 @@ CASES = [
     ("Macron said on Sunday that the troops would leave.", "2023-09-25", [("on Sunday", "2023-09-24", None, "day")]),
     ("The minister announced on Friday that talks would resume.", "2023-08-14", [("on Friday", "2023-08-11", None, "day")]),
     ("The envoys will be received on Friday.", "2023-08-14", [("on Friday", "2023-08-18", None, "day")]),
+    ("The vote is scheduled on Friday.", "2023-08-14", [("on Friday", "2023-08-18", None, "day")]),
     ("Bamako had warned in late July that an attack would mean war.", "2023-09-18", [("in late July", "2023-07-21", "2023-07-31", "part-of-month")]),
     # a month is the latest such month on or before publication unless the clause looks ahead
     ("Troops have been confined to base since late July.", "2024-02-24", [("since late July", "2023-07-21", "2023-07-31", "part-of-month")]),
