@@ -60,6 +60,8 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
     """Rules for stamps of the page itself, built from data/lexicon/page_stamps.csv: none of
     them dates an event."""
     return (
+        # an AP-style caption: "FILE - Soldiers stand guard in Niamey, Niger, Aug. 2, 2023."
+        ("caption", "photo caption", rf"^[ \t]*(?:{_stamp_words('caption_dash')})[ \t]+[-\u2013\u2014][ \t][^\n]*$"),
         # "Published the 31/08/2024 at 10h12", "Coastline Times · Live coverage · Updated 30 Jul 2023 18:52 GMT"
         (
             "timestamp",
@@ -81,7 +83,6 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
         ("caption", "photo caption", rf"^\s*(?:{_stamp_words('caption')})\s*:.*$"),
         # a related-link line within another block: marker, colon, a headline with no sentence end
         ("related_links", "related-link line", rf"^[ \t]*(?i:{_stamp_words('related')})[ \t]*:[^\n]{{3,200}}{_NO_SENTENCE_END}$"),
-        ("caption", "photo caption", rf"^[ \t]*(?:{_stamp_words('caption_dash')})[ \t]+[-\u2013\u2014][ \t][^\n]*$"),
         ("tags", "tag list", rf"^\s*(?:{_stamp_words('tags')})\s*:.*$"),
         # a numbered source note closing a brief: "[2] Le Journal du Sahel, 6 September 2023."
         ("footnote", "source note", r"^[ \t]*\[\d{1,3}\][ \t]+[^\n]{0,200}$"),
