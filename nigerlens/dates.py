@@ -183,14 +183,18 @@ def _past_verb_before(sentence: str, expr: Expression) -> bool:
         return False
     words = m.group(1).split()
     last = words[-1]
-    if _modal().search(" ".join(words)) or last.lower() in ("be", "been", "being"):
+    cues = _tense_cues()
+    if _modal().search(" ".join(words)) or cues["be"].fullmatch(last):
         return False
-    if _tense_cues()["future"].fullmatch(last) or any(w.lower() in ("is", "are") for w in words[:-1]):
+    if cues["future"].fullmatch(last) or any(cues["passive"].fullmatch(w) for w in words[:-1]):
         return False  # "is scheduled on Friday", "are expected on Monday": present passive, not past
     return bool(_tense_cues()["past"].fullmatch(last) or re.fullmatch(r"[a-z]{3,}ed", last))
 
 
-_PRESENT_PASSIVE = re.compile(r"\b(?:is|are)\s+(?:\w+\s+)?$", re.IGNORECASE)
+@cache
+def _present_passive() -> re.Pattern:
+    words = alternation(r["cue"] for r in lexicon("tense_cues") if r["tense"] == "passive")
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 
 def _past_in(chunk: str) -> bool:
@@ -200,7 +204,7 @@ def _past_in(chunk: str) -> bool:
         return True
     for m in _REGULAR_PAST.finditer(chunk):
         word = m.group().split()[-1]
-        if not (_tense_cues()["future"].fullmatch(word) or _PRESENT_PASSIVE.search(chunk, 0, m.start())):
+        if not (_tense_cues()["future"].fullmatch(word) or _present_passive().search(chunk, 0, m.start())):
             return True
     return False
 
