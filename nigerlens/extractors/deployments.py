@@ -245,22 +245,22 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                     or (default_host if default_host != actor else None)
                 )
                 row = {
-                        "article_id": article.id,
-                        "actor": actor,
-                        "actor_mention": owner.surface if owner else None,
-                        "count": count,
-                        "count_high": high,
-                        "qualifier": qualifier,
-                        "unit": _unit_of(whole) if whole else (total or {}).get("unit") or _unit_of(m) if linked else _unit_of(m),
-                        "host": host,
-                        "status": status,
-                        "as_of": row_as_of,
-                        "location": location,
-                        "sentence": text,
-                        "start": sent.start,
-                        "end": sent.end,
-                        "rule": f"{rule}; actor:{how}",
-                    }
+                    "article_id": article.id,
+                    "actor": actor,
+                    "actor_mention": owner.surface if owner else None,
+                    "count": count,
+                    "count_high": high,
+                    "qualifier": qualifier,
+                    "unit": _unit_of(whole) if whole else (total or {}).get("unit") or _unit_of(m) if linked else _unit_of(m),
+                    "host": host,
+                    "status": status,
+                    "as_of": row_as_of,
+                    "location": location,
+                    "sentence": text,
+                    "start": sent.start,
+                    "end": sent.end,
+                    "rule": f"{rule}; actor:{how}",
+                }
                 rows.append(row)
                 sentence_rows.append({**row, "_owner": owner})
         previous_owners = current_owners
