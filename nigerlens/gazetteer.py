@@ -160,7 +160,7 @@ class Gazetteer:
         found = list(self._place_regex.finditer(text))
         return [
             Mention(self._place_alias[m.group()], m.group(), m.start() + offset, m.end() + offset, "place")
-            for m, nxt in zip(found, [*found[1:], None])
+            for m, nxt in zip(found, [*found[1:], None], strict=False)  # [None] when nothing is found
             if not (m.group()[0].islower() and nxt is not None and _APPOSITION.fullmatch(text, m.end(), nxt.start()))
         ]
 

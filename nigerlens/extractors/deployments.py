@@ -22,8 +22,8 @@ from functools import cache, lru_cache
 
 from ..article import Article
 from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
-from ..gazetteer import Gazetteer, default_gazetteer
 from ..dates import find_expressions
+from ..gazetteer import Gazetteer, default_gazetteer
 from ..numbers import COUNT, MAX_COUNT, NUMBER, _qualifier_regex, number_value, parse_count
 from ..resources import alternation, lexicon, phrase_pattern
 from ..tables import frame
@@ -482,10 +482,11 @@ def _origin(text: str, pos: int, gaz: Gazetteer):
 
 
 def _last(matches):
-    found = None
-    for found in matches:
-        pass
-    return found
+    """The last of an iterator of matches, or None."""
+    last = None
+    for m in matches:
+        last = m
+    return last
 
 
 def _same_clause(cs, a: int, b: int) -> bool:
