@@ -22,6 +22,15 @@ from nigerlens.numbers import COUNT, number_value, parse_count
         ("3 thousand", 3000),
         ("1.5", None),
         ("several", None),
+        # issue 15: German separators, number words, absurd lengths
+        ("1.500", 1500),
+        ("12.000", 12000),
+        ("two dozen", 24),
+        ("fifteen hundred", 1500),
+        ("a thousand", 1000),
+        ("9" * 400, None),
+        ("1" + ",000" * 300, None),
+        ("", None),
     ],
 )
 def test_number_value(text, value):
