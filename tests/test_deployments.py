@@ -261,6 +261,11 @@ def test_host_is_where_the_place_is(text, host):
         ("Some 1,300 French soldiers had gone by Dec. 13; 157 of them stayed on.",
          [("France", 1300, None, "some", "past"), ("France", 157, None, None, "present")]),
         ("The last ten airmen at Agadez boarded a plane.", [(None, 10, None, None, "present")]),  # no force named anywhere
+        ("The last of France's 1,500 troops left Niger on Friday.", [("France", 1500, None, None, "present")]),
+        ("Many of Italy’s 300 soldiers stayed.", [("Italy", 300, None, None, "present")]),
+        ("Niger's 30,000-strong army has fought jihadists for a decade.", [("Niger", 30000, None, None, "present")]),
+        ("Chad has an army of about 40,000.", [("Chad", 40000, None, "about", "present")]),
+        ("The army said on Monday that it had repelled an attack.", []),
         # a person named before is not carried over, nor a model number taken for a count
         ("Macron spoke on TF1. Officials said about 1,000 troops would stay.", [(None, 1000, None, "about", "present")]),
         ("Around 100 Russian instructors came aboard an Il-76 on April 10.", [("Russia", 100, None, "around", "present")]),

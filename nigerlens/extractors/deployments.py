@@ -217,7 +217,12 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
                     # "What is left of the U.S. contingent, fewer than 200 personnel": the actor of
                     # a force noun; else the force of the sentences before ("France's last soldiers
                     # flew out ... Roughly fifty troops boarded"), never a person's
-                    owner, how = _force_noun_owner(text, gaz) or _earlier_force(recent, kinds=_CARRIED_KINDS) or (None, how)
+                    owner, how = (
+                        _possessive_owner(text, m.start(), gaz)
+                        or _force_noun_owner(text, gaz)
+                        or _earlier_force(recent, kinds=_CARRIED_KINDS)
+                        or (None, how)
+                    )
                 pairs = [(owner, count, high, qualifier, how), *(_gapped(text, m, current_owners) if not linked else [])]
             i, cs = clause_at(text, m.start())
             clause_text = text[cs[i].start : cs[i].end]
@@ -314,6 +319,17 @@ def _earlier_force(recent: list, *, kinds: tuple[str, ...]):
 def _force_word() -> re.Pattern:
     words = alternation([r["word"] for r in lexicon("force_nouns")] + [r["word"] for r in lexicon("units")])
     return re.compile(rf"\s+(?:{words})\b", re.IGNORECASE)
+
+
+_POSSESSIVE = re.compile(r"['\u2019]s?\s+$")
+
+
+def _possessive_owner(text: str, pos: int, gaz: Gazetteer):
+    """An actor in the possessive right before the count: "the last of France's 1,500 troops"."""
+    before = gaz.actor_mentions(text[max(0, pos - 40) : pos], max(0, pos - 40), kinds=OWNER_KINDS)
+    if before and _POSSESSIVE.fullmatch(text, before[-1].end, pos):
+        return before[-1], "possessive"
+    return None
 
 
 def _force_noun_owner(text: str, gaz: Gazetteer):
