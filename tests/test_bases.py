@@ -106,6 +106,9 @@ def test_empty_bases_table_has_stable_dtypes():
         ("Italian crews drove from their camp in Agadez towards Arlit.", [("Italy", "Agadez")]),
         ("The US moved drones from Air Base 101 in Niamey to Air Base 201.", [("United States", "Niamey"), ("United States", "Agadez")]),
         ("France moved its jets to its base in N'Djamena.", [("France", "N'Djamena")]),
+        ("Protesters marched on France's military base in Niamey.", [("France", "Niamey")]),
+        ("Crowds gathered outside Italy\u2019s camp near Agadez.", [("Italy", "Agadez")]),
+        ("Crowds gathered outside Niamey's air base.", []),
         # each place its own actor
         ("Italy still has soldiers at its base in Niamey, while most US personnel remain at a drone base outside Agadez.",
          [("Italy", "Niamey"), ("United States", "Agadez")]),

@@ -283,12 +283,12 @@ def _housed_owner(text: str, cue: re.Match, gaz: Gazetteer, *, reach: int = 0):
 
 
 def _adjective_owner(text: str, cue: re.Match, gaz: Gazetteer, places=()):
-    """An actor named right before the base word: "the French base", "a US drone base"; a town
+    """An actor named right before the base word: "the French base", "France's air base"; a town
     there ("the Niamey base") says where the base is, not whose."""
     lo = max(0, cue.start() - 30)
     before = text[lo : cue.start()]
     mentions = gaz.actor_mentions(before, kinds=OWNER_KINDS)
-    if mentions and before[mentions[-1].end - 0 :].strip() == "":
+    if mentions and before[mentions[-1].end - 0 :].strip() in ("", "'s", "\u2019s"):  # "the French base", "France's base"
         last = mentions[-1]
         if any(p.start < lo + last.end and lo + last.start < p.end for p in places):
             return None  # a town, not an owner
