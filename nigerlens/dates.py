@@ -85,7 +85,17 @@ def dateline_date(sentences, year_hint: int | None = None) -> date | None:
 
 # a capitalised word right before a capitalised "Today" makes it part of a name
 _IN_A_NAME = re.compile(r"(?<![\w.])[A-Z][\w&'’.-]*[ \t]+$")
+# rules whose words are also outlet and programme names
+_NAMEABLE = ("deictic", "week", "weekend", "month-relative", "year-relative")
 
+
+def _in_a_name(sentence: str, m: re.Match) -> bool:
+    """Whether a relative date's words are capitalised inside a sentence (not at its start) and
+    follow a capitalised word or are all capitals: "Vostok Today", "This Week in Africa"."""
+    words = m.group().split()
+    if not words or not all(w[0].isupper() for w in words) or not sentence[: m.start()].strip():
+        return False
+    return bool(_IN_A_NAME.search(sentence, 0, m.start())) or len(words) > 1 or m.group().isupper()
 
 @dataclass(frozen=True)
 class Expression:
@@ -126,8 +136,8 @@ def find_expressions(sentence: str) -> list[Expression]:
                 continue
             if rule in ("month-day", "day-month") and not 1 <= int(m.group("day")) <= 31:
                 continue
-            if rule == "deictic" and _IN_A_NAME.search(sentence, 0, m.start()) and m.group()[0].isupper():
-                continue  # "Vostok Today", "USA TODAY": an outlet's name, not a date
+            if rule in _NAMEABLE and _in_a_name(sentence, m):
+                continue  # "Vostok Today", "USA TODAY", "This Week in Africa": a name, not a date
             text = m.group().strip()
             if not text:
                 continue

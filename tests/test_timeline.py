@@ -130,6 +130,10 @@ CASES = [
     ("Germany has trained Nigerien forces since 2018.", "2023-08-14", []),
     ("The report was carried by Vostok Today.", "2023-08-14", []),
     ("Sahel Today and Niger TODAY both ran it.", "2023-08-14", []),
+    ("The report was aired by This Week in Africa.", "2023-08-14", []),
+    ("He told Niger Weekend Edition about it.", "2023-08-14", []),
+    ("Today the junta met envoys.", "2023-08-14", [("Today", "2023-08-14", None, "day")]),
+    ("This week the junta met envoys.", "2023-08-16", [("This week", "2023-08-14", "2023-08-20", "week")]),
     ("Some 2023 soldiers arrived.", "2023-08-14", []),
     ("NIAMEY, Aug 8 (Sahel Monitor) — Nuland met the junta's leaders.", "2023-08-11", []),
 ]
