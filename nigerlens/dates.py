@@ -23,7 +23,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from .numbers import word_number
 from .resources import alternation, lexicon
@@ -127,6 +127,12 @@ class Resolution:
 
 def find_expressions(sentence: str) -> list[Expression]:
     """The date expressions in a sentence, in text order, without overlaps (earlier rules win)."""
+    return list(_expressions(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _expressions(sentence: str) -> tuple[Expression, ...]:
+    """:func:`find_expressions`, once per sentence text (the deployments and events tables both ask)."""
     found: list[Expression] = []
     dateline = DATELINE.match(sentence)
     taken = [(0, dateline.end())] if dateline else []
@@ -143,7 +149,7 @@ def find_expressions(sentence: str) -> list[Expression]:
                 continue
             taken.append(m.span())
             found.append(Expression(rule, m.start(), m.end(), text, {k: v for k, v in m.groupdict().items() if v}))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 # -- tense ---------------------------------------------------------------------------------

@@ -174,17 +174,19 @@ def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) 
         current_owners = owner_mentions(text, gaz)
         matches = [(m, "count+unit") for m in counted.finditer(text)]
         matches += [(m, "force-of-count") for m in force_of.finditer(text)]
-        matches += _linked_matches(text)
-        dates = [(e.start, e.end) for e in find_expressions(text)]
-        # "On 26 July soldiers ...": a number inside a date counts no one
-        matches = [(m, r) for m, r in matches if not any(m.start("count") < e and s_ < m.end("count") for s_, e in dates)]
-        matches.sort(key=lambda x: (x[0].start(), -x[0].end()))
-        taken: list[tuple[int, int]] = []
-        sentence_rows: list[dict] = []
         recent = history[-_CONTEXT_SENTENCES:]
         troops_before = any(_unit_word().search(t) or r for t, _, r in recent[-2:])
         unit_here = _unit_word().search(text)  # searched once: "N of them" after a unit word speaks of troops
         first_unit = unit_here.start() if unit_here else len(text)
+        if matches or troops_before or unit_here:  # counts with no unit speak of troops named nearby only
+            matches += _linked_matches(text)
+        if matches:
+            dates = [(e.start, e.end) for e in find_expressions(text)]
+            # "On 26 July soldiers ...": a number inside a date counts no one
+            matches = [(m, r) for m, r in matches if not any(m.start("count") < e and s_ < m.end("count") for s_, e in dates)]
+        matches.sort(key=lambda x: (x[0].start(), -x[0].end()))
+        taken: list[tuple[int, int]] = []
+        sentence_rows: list[dict] = []
         for n, (m, rule) in enumerate(matches):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue  # "a battalion of between 850 and 1,100 soldiers" is one statement
