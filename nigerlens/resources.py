@@ -28,8 +28,8 @@ def sample_articles() -> list[Path]:
     """The bundled article, then the sample corpus's articles (in a checkout), by name."""
     corpus = sorted(p for p in SAMPLE_CORPUS.glob("*") if p.suffix in (".txt", ".html")) if SAMPLE_CORPUS.is_dir() else []
     return [BUNDLED_ARTICLE, *(p for p in corpus if p.name != BUNDLED_ARTICLE.name)]
-# the largest number read as a count of people: more than any army, less than an Int64 holds
-MAX_COUNT = 100_000_000
+# the largest number read as a count of troops (more is no troop count, and an Int64 holds it)
+MAX_COUNT = 1_000_000
 
 
 def use_data(folder) -> Path:

@@ -34,7 +34,8 @@ def test_bundled_article_gives_the_two_us_bases(bundled):
         # the forces a base houses, named right after it, own it
         ("The protesters, some waving Russian flags, gathered near the base that houses French troops in Niamey.", [("France", "Niamey")]),
         ("Protesters gathered outside the base housing about 1,100 US troops in Agadez.", [("United States", "Agadez")]),
-        ("The US operates a base in Agadez that hosts Italian troops.", [("United States", "Agadez")]),
+        # another actor's forces at a base are at that base too (ANNOTATION.md: "Russia has deployed instructors at Air Base 101")
+        ("The US operates a base in Agadez that hosts Italian troops.", [("United States", "Agadez"), ("Italy", "Agadez")]),
         # not bases
         ("The statement followed four days of talks in Niamey between US and Nigerien officials.", []),
         ("The junta's power base in Niamey is the presidential guard.", []),
@@ -71,3 +72,95 @@ def test_empty_bases_table_has_stable_dtypes():
     df = nl.bases(nl.from_text("No bases here."))
     assert len(df) == 0 and str(df["latitude"].dtype) == "Float64"
     assert isinstance(df, pd.DataFrame)
+
+
+# issue 15: base descriptions, named installations, the capital, whose base, other countries
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Italian trainers are based in Niamey.", [("Italy", "Niamey")]),
+        ("Chadian units are stationed at Diffa.", [("Chad", "Diffa")]),
+        ("France pulled its jets out of its air base in Niamey.", [("France", "Niamey")]),
+        ("The US flies drones from its air base in Agadez.", [("United States", "Agadez")]),
+        ("The largest French air base in the Sahel is located in the capital of Niger.", [("France", "Niamey")]),
+        ("A German airlift base operates in the Nigerien capital.", [("Germany", "Niamey")]),
+        ("US personnel left Air Base 101 last week.", [("United States", "Niamey")]),
+        ("American drones fly from Base 201.", [("United States", "Agadez")]),
+        ("The US built a drone base outside Agadez.", [("United States", "Agadez")]),
+        ("Russia has deployed instructors at Air Base 101.", [("Russia", "Niamey")]),
+        ("Russian trainers moved into a hangar at Air Base 201.", [("Russia", "Agadez")]),
+        # the base belongs to the actor that keeps it, not to the town it is named after
+        ("Germany had hoped to keep the Niamey base as a logistics hub.", [("Germany", "Niamey")]),
+        ("Italy wants to keep the Agadez facility open.", [("Italy", "Agadez")]),
+        ("The Russians now live on Air Base 101, the installation next to the airport that still houses American troops.",
+         [("Russia", "Niamey"), ("United States", "Niamey")]),
+        ("Italians train at a camp outside Agadez which also hosts German medics.", [("Italy", "Agadez"), ("Germany", "Agadez")]),
+        ("On Air Base 101 are now installed the Russian instructors of the Africa Corps.", [("Russia", "Niamey")]),
+        ("At the drone base near Agadez now sit the American troops.", [("United States", "Agadez")]),
+        ("Russian instructors have arrived at the air base in Niamey, where US troops are also stationed.",
+         [("Russia", "Niamey"), ("United States", "Niamey")]),
+        ("Italy runs a camp near Agadez, where German soldiers also live.", [("Italy", "Agadez"), ("Germany", "Agadez")]),
+        ("The base in Niamey, where protesters gathered, was quiet.", []),
+        # a town a force goes to is not the base's; a named base it goes to is
+        ("French jets flew from the air base in Niamey to N'Djamena.", [("France", "Niamey")]),
+        ("Italian crews drove from their camp in Agadez towards Arlit.", [("Italy", "Agadez")]),
+        ("The US moved drones from Air Base 101 in Niamey to Air Base 201.", [("United States", "Niamey"), ("United States", "Agadez")]),
+        ("France moved its jets to its base in N'Djamena.", [("France", "N'Djamena")]),
+        ("Protesters marched on France's military base in Niamey.", [("France", "Niamey")]),
+        ("Crowds gathered outside Italy\u2019s camp near Agadez.", [("Italy", "Agadez")]),
+        ("Crowds gathered outside Niamey's air base.", []),
+        # each place its own actor
+        ("Italy still has soldiers at its base in Niamey, while most US personnel remain at a drone base outside Agadez.",
+         [("Italy", "Niamey"), ("United States", "Agadez")]),
+        ("France keeps troops at its base in Niamey, and the United States, which had drones there, has moved them to Air Base 201 near Agadez.",
+         [("France", "Niamey"), ("United States", "Agadez")]),
+        # a closed relative clause does not hand the base to the country it names
+        ("France, which left Mali last year, keeps its air base in Niamey.", [("France", "Niamey")]),
+        ("The US, which trains Chadian troops, runs a base near Agadez.", [("United States", "Agadez")]),
+        # the actor of the sentence before, for "them" and "the rest"
+        ("French soldiers are confined to their bases. At least 1,000 of them are at the air base in Niamey; the rest are at forward bases at Ouallam and Tabarey-Barey.",
+         [("France", "Niamey"), ("France", "Ouallam"), ("France", "Tabarey-Barey")]),
+        # a base in another country keeps its country
+        ("France moved its jets to its base in N'Djamena.", [("France", "N'Djamena")]),
+        ("The US keeps a drone base in Djibouti City.", [("United States", "Djibouti")]),
+        # distractors
+        ("The capital of Niger was calm on Sunday.", []),
+        ("Protesters marched in the capital, Bamako.", []),
+        ("Air Base 101 is a common name in many air forces.", []),
+        ("Support bases of the junta rallied in Agadez.", []),
+    ],
+)
+def test_base_descriptions_and_owners(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("place, country", [("Niamey", "Niger"), ("Tabarey-Barey", "Niger"), ("Dirkou", "Niger"), ("Madama", "Niger"),
+                                            ("Tillaberi", "Niger"), ("Ouallam", "Niger"), ("Ayorou", "Niger"), ("Arlit", "Niger"),
+                                            ("N'Djamena", "Chad"), ("Gao", "Mali"), ("Port-Bouet", "Ivory Coast")])
+def test_places_gazetteer_knows_the_country(place, country):
+    from nigerlens.rules.gazetteer import default_gazetteer
+
+    assert default_gazetteer().places[place].country == country
+
+
+@pytest.mark.parametrize("text, names", [
+    ("They flew from Air Base 201 to the capital of Niger.", ["Agadez", "Niamey"]),
+    ("In the capital, Bamako, officials met.", ["Bamako"]),
+    ("Tillabéri and Tabarey Barey", ["Tillaberi", "Tabarey-Barey"]),
+    ("", []),
+])
+def test_place_mentions(text, names):
+    from nigerlens.rules.gazetteer import default_gazetteer
+
+    assert [m.name for m in default_gazetteer().place_mentions(text)] == names
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "\u201cAir Base 101 in Niamey", "Base 201 " * 2000, "the capital, the capital, the capital", "A\u0456r Base 101 in N\u0456amey",
+    "Russia has deployed 9" + "9" * 400 + " instructors at Air Base 101.", "based in", "stationed at ;;;",
+])
+def test_odd_text_does_not_crash(text):
+    article = nl.from_text(text)
+    nl.bases(article)
+    nl.deployments(article)
+    nl.events(article)

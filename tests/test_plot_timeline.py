@@ -343,3 +343,17 @@ def test_importing_the_plots_loads_neither_matplotlib_nor_pandas():
             "print(sorted(m for m in ('matplotlib', 'pandas', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("text, colour", [
+    # the event's own actor, not the first actor of its sentence (issue 15)
+    ("Pistorius said 60 soldiers stayed after the July 2023 coup.", None),
+    ("Tinubu recalled the July 26 coup in Niamey.", None),
+    ("Germany closed its base on Aug. 30, Pistorius said.", "Germany"),
+])
+def test_events_are_coloured_by_their_own_actor(ax, text, colour):
+    import nigerlens as nl
+
+    plot_timeline(nl.events(nl.from_text(text, published="2024-09-01")), ax=ax)
+    expected = NO_ACTOR_COLOR if colour is None else actor_colors([colour])[colour]
+    assert [matplotlib.colors.to_hex(c) for c in mark_colors(ax).values()] == [matplotlib.colors.to_hex(expected)]

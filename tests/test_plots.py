@@ -154,7 +154,7 @@ def test_range_has_end_marks_at_low_and_high(ax):
     ({"count": 850, "count_high": 1100, "qualifier": "between", "status": "pledged",
       "sentence": "It would contribute between 850 and 1,100 soldiers."},
      "between 850 and 1,100 soldiers (pledged)"),
-    ({"count": 1000, "qualifier": "up to", "unit": "mercenaries",
+    ({"count": 1000, "qualifier": "as many as", "unit": "mercenaries",
       "sentence": "Mali hosts as many as 1,000 Wagner mercenaries."},
      "as many as 1,000 Wagner mercenaries"),
     ({"count": 1500, "status": "withdrawing", "sentence": "France will withdraw its 1,500 soldiers."},

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 
 from nigerlens.ingest.load import parse_date
-from nigerlens.rules.dates import CHUNK_BREAK, Resolution, chunk_bounds, find_expressions, resolve
+from nigerlens.rules.dates import (
+    CHUNK_BREAK,
+    Resolution,
+    chunk_bounds,
+    dateline_date,
+    find_expressions,
+    resolve,
+)
 from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
 from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
@@ -94,6 +101,8 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
     gaz = gazetteer or default_gazetteer()
     anchor = parse_date(published, where="publication date") if published is not None else article.published
     hint = None if anchor else _year_hint(article)
+    if anchor is None:  # no publication date: the article's own dateline dates it
+        anchor = dateline_date((s.text for s in article.sentences), hint)
     rows = []
     for sent in article.sentences:
         earlier: list[Resolution] = []
@@ -101,7 +110,9 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
             r = resolve(expr, sent.text, anchor, earlier=earlier, year_hint=hint)
             earlier.append(r)
             summary = summarize(sent.text, expr.start, expr.end)
-            actors = actors_in(summary, gaz) or actors_in(sent.text, gaz)
+            # the event's own actors, from the clause it dates: not whoever else the sentence
+            # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)
+            actors = actors_in(summary, gaz)
             rows.append(
                 {
                     "article_id": article.id,

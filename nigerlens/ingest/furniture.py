@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from nigerlens.resources import alternation, lexicon
 from nigerlens.text.spans import SetAside
 
 # (kind, reason, pattern): each match is set aside. Patterns run with re.MULTILINE.
@@ -40,15 +41,79 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
         r"^\s*\((?:Additional\s+[Rr]eporting|Reporting|Writing|Editing|Compiled|Reported)\s+by\b[^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)\s*$",
     ),
 )
-_LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in LINE_RULES)
+
+
+def _stamp_words(kind: str) -> str:
+    return alternation(r["word"] for r in lexicon("page_stamps") if r["kind"] == kind)
+
+
+# a date as page stamps write it: "31/08/2024", "18.09.2023", "30 Jul 2023", "August 21, 2023", "2023-08-14"
+_STAMP_DATE = (
+    r"(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})"
+)
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}|\s*[ap]\.?m\.?)(?:\s*[ap]\.?m\.?)?(?:\s+(?:[A-Z]{2,5}|\([^()\n]{1,30}\)))?"
+_NO_SENTENCE_END = r"(?:(?<=[ap]\.m\.)|(?<![.!?\u201d\"]))"  # "... at 7:02 a.m." is no sentence end
+
+
+def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
+    """Rules for stamps of the page itself, built from data/lexicon/page_stamps.csv: none of
+    them dates an event."""
+    return (
+        # an AP-style caption: "FILE - Soldiers stand guard in Niamey, Niger, Aug. 2, 2023."
+        ("caption", "photo caption", rf"^[ \t]*(?:{_stamp_words('caption_dash')})[ \t]+[-\u2013\u2014][ \t][^\n]*$"),
+        # "Published the 31/08/2024 at 10h12", "Coastline Times · Live coverage · Updated 30 Jul 2023 18:52 GMT"
+        (
+            "timestamp",
+            "publication or update time",
+            rf"^[^\n]{{0,80}}?\b(?:{_stamp_words('stamp')})\b(?:\s+(?:on|the|le|at))?\s*:?\s*"
+            rf"(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}[^\n]{{0,60}}{_NO_SENTENCE_END}$",
+        ),
+        # a short line that opens with the page's date: "Aug 9, 2023, 10:31 AM ET", "August 9, 20234:26 PM GMT+1"
+        ("timestamp", "publication or update time", rf"^[ \t]*(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}(?=[^\n]{{0,60}}$)[^\n]*{_NO_SENTENCE_END}$"),
+        # a live-blog entry time on its own line: "18:40 GMT"
+        ("timestamp", "live-blog entry time", rf"^[ \t]*{_CLOCK}[ \t]*$"),
+        # a header or footer line: words, separators and a date, not a sentence
+        # ("FVN NEWS | Politics | Friday, 11 August 2023 | 07:30 WAT", "LAKE CHAD DAILY \u2014 Monday, August 21, 2023 Home \u203a News")
+        (
+            "header",
+            "page header with the page's date",
+            rf"^(?=[^\n]*(?:\s[|\u00b7\u203a\u2014\u2022]\s))(?=[^\n]*{_STAMP_DATE})[^\n]{{0,200}}{_NO_SENTENCE_END}$",
+        ),
+        ("caption", "photo caption", rf"^\s*(?:{_stamp_words('caption')})\s*:.*$"),
+        # a related-link line within another block: marker, colon, a headline with no sentence end
+        ("related_links", "related-link line", rf"^[ \t]*(?i:{_stamp_words('related')})[ \t]*:[^\n]{{3,200}}{_NO_SENTENCE_END}$"),
+        ("tags", "tag list", rf"^\s*(?:{_stamp_words('tags')})\s*:.*$"),
+        # a numbered source note closing a brief: "[2] Le Journal du Sahel, 6 September 2023."
+        ("footnote", "source note", r"^[ \t]*\[\d{1,3}\][ \t]+[^\n]{0,200}$"),
+        # a caption with no label: the scene, the place and the date, then the credit
+        # ("An Air Force C-17 on the flight line at Air Base 201, Agadez, Niger, July 28, 2024. (Sgt. A. Name/U.S. Air Force)")
+        (
+            "caption",
+            "photo caption (ends with its date and credit)",
+            rf"^[^\n]{{10,300}},\s+{_STAMP_DATE}\.[ \t]*(?:\([^()\n]{{1,80}}\)|(?:{_stamp_words('credit')})[/ ][^\n]{{1,60}})?[ \t]*$",
+        ),
+        # a caption closing with a copyright credit: "A convoy leaves the base in Ouallam, Niger, on October 10, 2023. \u00a9 AFP"
+        ("caption", "photo caption (ends with its credit)", r"^[^\n]{10,300}[.)][ \t]+\u00a9[^\n]{1,60}$"),
+        # a caption closing with an agency credit: "A soldier guards the base in Niamey. REUTERS/A. Name"
+        ("caption", "photo caption (ends with its credit)", rf"^[^\n]{{10,300}}[.)][ \t]+(?:{_stamp_words('credit')})/[^\n]{{1,60}}$"),
+    )
+
+
+_LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in (*LINE_RULES, *_page_stamp_rules()))
 
 # a marker line; what follows it on the same paragraph (a headline, a list of topic links) goes with it
 READ_MORE = re.compile(
-    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|also read|recommended)\b\s*:?\s*(?P<rest>.*)$",
+    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|more on|also read|recommended|go to video|watch)\b\s*:?\s*(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+_MAX_LINKS = 6  # headlines a bare "Read more" marker may head
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
+
+
+# what a link may carry after its headline: a video's length "(01:12)", a date "(Dec. 5)", "(Dec. 11, 2023)"
+_DURATION = re.compile(r"\s*\((?:\d{1,2}:\d{2}(?::\d{2})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)\)$")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -66,7 +131,7 @@ def _is_doubled(s: str) -> bool:
 
 
 def _headline_like(s: str) -> bool:
-    s = s.strip()
+    s = _DURATION.sub("", s.strip())  # "... in Niamey (01:12)", "... security missions (Dec. 5)"
     return bool(s) and len(s.split()) <= 25 and not s.endswith(_TERMINAL)
 
 
@@ -86,14 +151,32 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
                 lo -= 1
                 if _is_doubled(text[slice(*paras[lo])]):
                     break
-            if hi + 1 < len(paras) and _headline_like(text[slice(*paras[hi + 1])]):
-                hi += 1
+            while hi + 1 < len(paras) and hi - i < _MAX_LINKS and _headline_like(text[slice(*paras[hi + 1])]):
+                hi += 1  # the headlines listed after it
         used.update(range(lo, hi + 1))
         blocks.append((paras[lo][0], paras[hi][1]))
     for i, (s, e) in enumerate(paras):
         if i not in used and _is_doubled(text[s:e]) and _headline_like(text[s:e]):
             blocks.append((s, e))
     return sorted(blocks)
+
+
+_BOX_TITLE_WORDS = 8
+
+
+def repeated_boxes(text: str) -> list[tuple[int, int]]:
+    """Spans of titled boxes printed more than once on the page ("Situation in Niger" over the
+    same two sentences at the top and the foot of the page). Only a paragraph that opens with a
+    short title line counts: a plain paragraph may repeat when a file holds many copies of a story."""
+    paras = []
+    for s, e in _paragraphs(text):
+        first, _, rest = text[s:e].partition("\n")
+        if rest.strip() and _headline_like(first) and len(first.split()) <= _BOX_TITLE_WORDS:
+            paras.append((s, e, _norm(text[s:e])))
+    counts: dict[str, int] = {}
+    for *_, key in paras:
+        counts[key] = counts.get(key, 0) + 1
+    return [(s, e) for s, e, key in paras if counts[key] > 1]
 
 
 def outlet_tag(text: str, outlets: Iterable[str]) -> tuple[int, int] | None:
@@ -128,6 +211,8 @@ def find_furniture(text: str, *, title: str | None = None, outlets: Iterable[str
         add("title", "repeats the article's title", *paras[0])
     for start, end in related_link_blocks(text):
         add("related_links", "related-link block (headlines of other articles)", start, end)
+    for start, end in repeated_boxes(text):
+        add("box", "titled box repeated on the page", start, end)
     tag = outlet_tag(text, outlets)
     if tag:
         add("outlet_tag", "outlet tag", *tag)

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from nigerlens.resources import MAX_COUNT
 from nigerlens.review.keys import IDENTITY, REVIEWED, identity, plain, row_key
 from nigerlens.tables.schema import SCHEMAS
 
@@ -31,7 +32,6 @@ VERSION = 1
 ACTIONS = ("confirm", "reject", "correct", "add")
 STATUSES = ("present", "withdrawing", "withdrawn", "past", "pledged")
 STANCES = ("support", "oppose")
-MAX_COUNT = 1_000_000
 
 
 class ReviewError(ValueError):

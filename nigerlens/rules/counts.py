@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from nigerlens.resources import MAX_COUNT, alternation, fold, lexicon
+from nigerlens.resources import alternation, fold, lexicon
 
 UNITS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -23,7 +23,10 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 VAGUE = r"(?:several|a\s+few|a\s+couple\s+of)\s+(?:hundred|thousand|dozen)|(?:hundreds|thousands|dozens)\s+of"
 
 _WORD = "|".join(sorted([*UNITS, *SCALES, "dozen"], key=len, reverse=True))
-_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009|\s)\d{3})+(?!\d)|\d+(?:\.\d+)?"
+# "1,300", "1 300" (French copy), "1.500" (German copy: a dot before exactly three digits), "300", "1.5"
+_DIGITS = r"\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009|\s)\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.,])|\d+(?:\.\d+)?"
+# a count of more than resources.MAX_COUNT is not a troop count (and hundreds of digits no number)
+_MAX_DIGITS = 15
 NUMBER = (
     rf"(?:(?:{_DIGITS})(?:\s+(?:million|thousand))?"
     rf"|(?:an?\s+)?(?:{_WORD})(?:(?:\s+|-)(?:and\s+)?(?:{_WORD}))*)(?![\w])"
@@ -77,15 +80,18 @@ def number_value(text: str) -> int | None:
     m = re.fullmatch(r"([\d,.\u00a0\u202f\u2009\s]+?)(?:\s+(million|thousand))?", text)
     if m:
         digits = re.sub(r"[,\u00a0\u202f\u2009\s]", "", m.group(1))
+        if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits):  # "1.500": a thousands separator
+            digits = digits.replace(".", "")
+        if len(digits) > _MAX_DIGITS:
+            return None
         try:
             value = float(digits)
         except ValueError:
             return None
         if m.group(2):
             value *= SCALES[m.group(2)]
-        return int(value) if value <= MAX_COUNT and value == int(value) else None
-    value = word_number(text)
-    return value if value is None or value <= MAX_COUNT else None
+        return int(value) if value == int(value) else None
+    return word_number(text)
 
 
 def parse_count(m: re.Match) -> tuple[int | None, int | None, str | None]:

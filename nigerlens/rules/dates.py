@@ -23,7 +23,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.counts import word_number
@@ -39,6 +39,8 @@ _MONTH = rf"(?:{_FULL_MONTH}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.
 _WEEKDAY = "|".join(d for d in calendar.day_name)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+# "July 26 last year", "in December of last year": the year relative to publication
+_REL_YEAR = r"(?:,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year)\b)"
 _NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 _ON = r"(?:(?i:on|since|until|till|from|by|before|after|no\s+later\s+than|not\s+later\s+than)\s+)?"
 _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
@@ -47,25 +49,53 @@ _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
 # names must be capitalised ("march" and "may" are verbs); the words around them match any case.
 PATTERNS: tuple[tuple[str, str], ...] = (
     ("iso", rf"{_ON}(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"),
-    ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR})?\b"),
-    ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
-    ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR})?\b"),
+    ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
+    ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
+    ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
     ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
-    ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d)"),
+    ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d){_REL_YEAR}?"),
     ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
     ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
     ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
     ("year-relative", r"(?i:(?:(?P<part>earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+year)\b"),
-    ("year", rf"(?i:in|since|until|by|during|from|throughout)\s+{_YEAR}(?!\s*(?i:troops|soldiers|people|personnel))"),
+    ("year", rf"(?i:in|until|by|during|from|throughout)\s+{_YEAR}(?!\s*(?i:troops|soldiers|people|personnel))"),
+    # a year that dates a noun: "a 2012 status-of-forces agreement", "the 2021 coup in Mali"
+    ("year", rf"(?<![\w-])(?:(?i:a|an|the|its|their)\s+){_YEAR}(?=\s+[a-z][a-z-]+)(?!\s*(?i:troops|soldiers|people|personnel|percent|per\s+cent))"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|on|since|until|by|from|late|early))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"),
     ("deictic", r"(?P<deictic>(?i:yesterday|today|tomorrow))\b"),
 )
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
-DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
+DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
 
+
+def dateline_date(sentences, year_hint: int | None = None) -> date | None:
+    """The date of a dateline ("ABUJA, Aug 10 (Reuters) —") opening one of the first sentences,
+    with its own year or ``year_hint``; None when there is none. The anchor of an article that
+    carries no publication date."""
+    for text in list(sentences)[:3]:
+        m = DATELINE.match(text)
+        if m:
+            year = int(m.group("year")) if m.group("year") else year_hint
+            return _safe_date(year, MONTHS[m.group("mon").lower().rstrip(".")], int(m.group("day"))) if year else None
+    return None
+
+
+# a capitalised word right before a capitalised "Today" makes it part of a name
+_IN_A_NAME = re.compile(r"(?<![\w.])[A-Z][\w&'’.-]*[ \t]+$")
+# rules whose words are also outlet and programme names
+_NAMEABLE = ("deictic", "week", "weekend", "month-relative", "year-relative")
+
+
+def _in_a_name(sentence: str, m: re.Match) -> bool:
+    """Whether a relative date's words are capitalised inside a sentence (not at its start) and
+    follow a capitalised word or are all capitals: "Vostok Today", "This Week in Africa"."""
+    words = m.group().split()
+    if not words or not all(w[0].isupper() for w in words) or not sentence[: m.start()].strip():
+        return False
+    return bool(_IN_A_NAME.search(sentence, 0, m.start())) or len(words) > 1 or m.group().isupper()
 
 @dataclass(frozen=True)
 class Expression:
@@ -97,6 +127,12 @@ class Resolution:
 
 def find_expressions(sentence: str) -> list[Expression]:
     """The date expressions in a sentence, in text order, without overlaps (earlier rules win)."""
+    return list(_expressions(sentence))
+
+
+@lru_cache(maxsize=1024)
+def _expressions(sentence: str) -> tuple[Expression, ...]:
+    """:func:`find_expressions`, once per sentence text (the deployments and events tables both ask)."""
     found: list[Expression] = []
     dateline = DATELINE.match(sentence)
     taken = [(0, dateline.end())] if dateline else []
@@ -106,12 +142,14 @@ def find_expressions(sentence: str) -> list[Expression]:
                 continue
             if rule in ("month-day", "day-month") and not 1 <= int(m.group("day")) <= 31:
                 continue
+            if rule in _NAMEABLE and _in_a_name(sentence, m):
+                continue  # "Vostok Today", "USA TODAY", "This Week in Africa": a name, not a date
             text = m.group().strip()
             if not text:
                 continue
             taken.append(m.span())
             found.append(Expression(rule, m.start(), m.end(), text, {k: v for k, v in m.groupdict().items() if v}))
-    return sorted(found, key=lambda e: e.start)
+    return tuple(sorted(found, key=lambda e: e.start))
 
 
 # -- tense ---------------------------------------------------------------------------------
@@ -124,7 +162,11 @@ def _tense_cues() -> dict[str, re.Pattern]:
 
 
 _REGULAR_PAST = re.compile(r"\b(?:has|have|had)\s+\w+ed\b|\b[a-z]{3,}ed\b")
-_MODAL = re.compile(r"(?<![\w'])(?:will|shall|would|'ll|is\s+to|are\s+to|going\s+to)(?!\w)", re.IGNORECASE)
+@cache
+def _modal() -> re.Pattern:
+    """Modal verbs (tense_cues.csv rows whose note starts with "modal"): a clause with one points forward."""
+    cues = (r["cue"] for r in lexicon("tense_cues") if r["note"].startswith("modal"))
+    return re.compile(rf"(?<![\w'])(?:{alternation(cues)})(?!\w)", re.IGNORECASE)
 
 
 # a comma inside a number ("1,100") does not end a chunk
@@ -144,18 +186,73 @@ def chunk_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
+# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July"
+_WORDS_BEFORE = re.compile(r"((?:[\w'’]+\s+){1,3})$")
+
+
+def _past_verb_before(sentence: str, expr: Expression) -> bool:
+    """Whether a past-tense verb stands right before ``expr`` with no modal among the three words
+    before it: that verb governs the date even if a modal follows ("said on Sunday that troops
+    would leave"; but "will be held on Monday" is not past)."""
+    m = _WORDS_BEFORE.search(sentence, 0, expr.start)
+    if not m:
+        return False
+    words = m.group(1).split()
+    last = words[-1]
+    cues = _tense_cues()
+    if _modal().search(" ".join(words)) or cues["be"].fullmatch(last):
+        return False
+    if cues["future"].fullmatch(last) or any(cues["passive"].fullmatch(w) for w in words[:-1]):
+        return False  # "is scheduled on Friday", "are expected on Monday": present passive, not past
+    return bool(_tense_cues()["past"].fullmatch(last) or re.fullmatch(r"[a-z]{3,}ed", last))
+
+
+@cache
+def _present_passive() -> re.Pattern:
+    words = alternation(r["cue"] for r in lexicon("tense_cues") if r["tense"] == "passive")
+    return re.compile(rf"\b(?:{words})\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def _past_in(chunk: str) -> bool:
+    """Whether a past-tense verb stands in ``chunk``: a past cue, or a regular past that is not a
+    future cue ("scheduled") nor a present passive ("are planned")."""
+    if _tense_cues()["past"].search(chunk):
+        return True
+    for m in _REGULAR_PAST.finditer(chunk):
+        word = m.group().split()[-1]
+        if not (_tense_cues()["future"].fullmatch(word) or _present_passive().search(chunk, 0, m.start())):
+            return True
+    return False
+
+
+def _looks_ahead(sentence: str, expr: Expression) -> bool:
+    """Whether a look-ahead cue ("until") stands right before a weekday or opens it."""
+    ahead = _tense_cues()["ahead"]
+    before = sentence[max(0, expr.start - 20) : expr.start]
+    return bool(ahead.match(expr.text)) or any(m.end() == len(before.rstrip()) for m in ahead.finditer(before.rstrip()))
+
+
+def _forward_cue_at_end(text: str) -> bool:
+    return any(m.end() == len(text.rstrip()) for m in _tense_cues()["forward"].finditer(text.rstrip()))
+
+
 def tense(sentence: str, expr: Expression) -> str:
     """"future", "past" or "unknown" for the verb governing ``expr`` (from its comma chunk)."""
     before = sentence[max(0, expr.start - 20) : expr.start]
     chunk = chunk_around(sentence, expr.start, expr.end)
+    if len(chunk.split()) <= len(expr.text.split()) + 1:
+        # "By Dec. 13, some 1,346 of them had already gone": the verb is in the next chunk
+        _, right = chunk_bounds(sentence, expr.start, expr.end)
+        chunk += " " + chunk_around(sentence, min(right + 1, len(sentence)), min(right + 1, len(sentence)))
     cues = _tense_cues()
-    if _MODAL.search(chunk):
+    if _past_verb_before(sentence, expr):
+        return "past"
+    if _modal().search(chunk):
         return "future"
-    if cues["forward"].search(before[-18:]) and re.search(r"(?:no\s+later\s+than|not\s+later\s+than|by|ahead\s+of)\s*$", before, re.IGNORECASE):
-        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
-    if re.match(r"(?:by|no\s+later\s+than|not\s+later\s+than)\s", expr.text, re.IGNORECASE):
-        return "past" if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk) else "future"
-    if cues["past"].search(chunk) or _REGULAR_PAST.search(chunk):
+    forward_start = cues["forward"].match(expr.text)
+    if _forward_cue_at_end(before) or (forward_start and re.match(r"\s", expr.text[forward_start.end() :])):
+        return "past" if _past_in(chunk) else "future"
+    if _past_in(chunk):
         return "past"
     if cues["future"].search(chunk) or re.match(r"next\b", expr.text, re.IGNORECASE):
         return "future"
@@ -195,6 +292,16 @@ def infer_year(month: int, day: int, anchor: date, tense_: str, *, last_day: int
     return y, f"the publication year {y}"
 
 
+def _weekday_year(month: int, day: int, wd: int, anchor: date) -> tuple[int, str] | None:
+    """The year next to the publication's in which ``day`` ``month`` falls on weekday ``wd``
+    (nearest the publication date), and why; None when none of the three does."""
+    fits = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day)) and d.weekday() == wd]
+    if not fits:
+        return None
+    best = min(fits, key=lambda d: abs((d - anchor).days))
+    return best.year, f"the year in which {calendar.month_name[month]} {day} is a {calendar.day_name[wd]}"
+
+
 def _weekday(anchor: date, wd: int, mode: str) -> date:
     """mode: on-or-before, before, after, on-or-after."""
     delta = (anchor.weekday() - wd) % 7
@@ -208,6 +315,7 @@ def _weekday(anchor: date, wd: int, mode: str) -> date:
     return anchor + timedelta(days=ahead or 7)
 
 
+_REL_YEARS = {"last": -1, "this": 0, "next": 1}
 _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _PARTS = {"early": (1, 10), "beginning": (1, 10), "start": (1, 10), "mid": (11, 20), "middle": (11, 20), "late": (21, None), "end": (21, None)}
 
@@ -248,6 +356,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         except ValueError:
             return _invalid(expr)
 
+    if "relyear" in g and anchor is not None:  # "July 26 last year": the year is stated
+        g = {**g, "year": str(anchor.year + _REL_YEARS[g["relyear"].lower()])}
     if rule in ("month-day", "day-month"):
         month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
         if "year" in g:
@@ -259,6 +369,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             d = _safe_date(year_hint, month, day)
             return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
         year, why = infer_year(month, day, anchor, t)
+        if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
+            year, why = _weekday_year(month, day, WEEKDAYS[g["wd"].lower()], anchor) or (year, why)
         d = _safe_date(year, month, day)
         return Resolution(d, None, "day", why, True) if d else _invalid(expr)
 
@@ -273,6 +385,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
                 return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
             year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
         else:
+            # a month is the latest such month on or before publication unless the clause looks ahead
+            t = "past" if t == "unknown" else t
             year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
             anchored = True
         end = _month_end(year, month) if hi is None else date(year, month, hi)
@@ -308,6 +422,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
     if rule == "weekday":
         wd = WEEKDAYS[fold(g["wd"])]
         rel = (g.get("rel") or "").lower()
+        if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
+            rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
         if rel == "last":
             mode, why = "before", "before"
         elif rel == "next" or (t == "future" and rel != "since"):
@@ -350,7 +466,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             why = "the calendar month of"
         end = _month_end(first.year, first.month)
         if part == "earlier" and rel == "this":
-            return Resolution(first, max(first, anchor - timedelta(days=1)), "part-of-month", f"from the 1st to the day before the publication date {anchor}", True)
+            return Resolution(first, anchor, "part-of-month", f"from the 1st to the publication date {anchor}", True)
         if part in ("early", "late"):
             lo, hi = _PARTS[part]
             return Resolution(first.replace(day=lo), end if hi is None else first.replace(day=hi), "part-of-month", f"{part} in {why} the publication date {anchor}", True)
@@ -380,6 +496,10 @@ def _offset(expr: Expression, anchor: date | None, earlier: list[Resolution]) ->
         if anchor is None:
             return _no_anchor(expr)
         base, base_why, anchored = anchor, f"the publication date {anchor}", True
+    elif direction in ("after", "before"):
+        # "less than a month after the first team arrived": counted from an event whose date is not given
+        ref = g.get("ref") or "the reference"
+        return Resolution(None, None, "unresolved", f"counted from {ref!r}, whose date is not given: not guessed", False)
     else:
         days_refs = [r for r in earlier if r.precision == "day" and r.date]
         if not days_refs:

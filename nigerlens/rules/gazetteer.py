@@ -157,13 +157,21 @@ class Gazetteer:
         return tuple(_longest_first(found))
 
     def place_mentions(self, text: str, offset: int = 0) -> list[Mention]:
-        """Place mentions in ``text``, offsets shifted by ``offset``."""
+        """Place mentions in ``text``, offsets shifted by ``offset``. Named installations and
+        descriptions are aliases of their town ("Air Base 201" is Agadez, "the capital of Niger"
+        Niamey); a lower-case description followed by a named place ("the capital, Bamako") is
+        that place, not the alias's."""
         if self._place_regex is None:
             return []
+        found = list(self._place_regex.finditer(text))
         return [
             Mention(self._place_alias[m.group()], m.group(), m.start() + offset, m.end() + offset, "place")
-            for m in self._place_regex.finditer(text)
+            for m, nxt in zip(found, [*found[1:], None], strict=False)  # [None] when nothing is found
+            if not (m.group()[0].islower() and nxt is not None and _APPOSITION.fullmatch(text, m.end(), nxt.start()))
         ]
+
+
+_APPOSITION = re.compile(r",?\s*")
 
 
 def _has_upper(s: str) -> bool:

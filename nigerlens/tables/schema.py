@@ -41,6 +41,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "host": "string",
         "status": "string",
         "as_of": "string",
+        "location": "string",  # the town(s) of a sub-count by place ("Ouallam and Ayorou"), else empty
         **EVIDENCE,
     },
     "bases": {
