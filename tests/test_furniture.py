@@ -62,6 +62,8 @@ def test_title_repeated_as_first_line():
         ("Junta closes airspace\n\nLast modified on Thu 10 Aug 2023 09.12 BST\n\nTroops left.", ["timestamp"]),
         ("Junta closes airspace\n\nAugust 10, 20239:12 AM GMT+1Updated 2 hours ago\n\nTroops left.", ["timestamp"]),
         ("Junta closes airspace\n\nAug 10, 2023, 9:12 AM ET\n\nTroops left.", ["timestamp"]),
+        ("By Jo Hart\non May 03, 2024 at 10:52 AM\n\nTroops left.", ["byline", "timestamp"]),
+        ("Junta closes airspace\n\nOn 4 August 2023, 18:05\n\nTroops left.", ["timestamp"]),
         ("Troops left.\n\n7.45pm\nThe talks resumed.", ["timestamp"]),
         ("DESERT POST | World | Tuesday, 8 August 2023 | 11:00 WAT\n\nTroops left.", ["header"]),
         ("NIAMEY HERALD \u2014 Friday, September 1, 2023 Home \u203a World\n\nTroops left.", ["header"]),
@@ -129,3 +131,11 @@ def test_each_stamp_word_sets_a_stamp_aside(word):
 def test_each_label_word_sets_its_line_aside(word):
     found = find_furniture(f"Troops left.\n\n{word}: Soldiers near the base in Niamey\n\nThe talks went on.", outlets=OUTLETS)
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("marker", ["READ NEXT:", "You may also like", "You might also like", "More from Sahel Wire", "Most read"])
+def test_related_markers_set_their_headlines_aside(marker):
+    text = f"Troops left.\n\n{marker}\nChad orders US troops to halt activities at air base near N'Djamena\n\nThe talks went on."
+    found = find_furniture(text, outlets=OUTLETS)
+    assert [f.kind for f in found] == ["related_links"]
+    assert "N'Djamena" in found[0].text

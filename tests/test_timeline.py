@@ -65,7 +65,7 @@ CASES = [
     ("West African leaders will meet at the weekend.", "2023-08-07", [("at the weekend", "2023-08-12", "2023-08-13", "weekend")]),
     ("West African leaders met at the weekend.", "2023-08-07", [("at the weekend", "2023-08-05", "2023-08-06", "weekend")]),
     ("A defence official told reporters last week.", "2024-05-20", [("last week", "2024-05-13", "2024-05-19", "week")]),
-    ("Protests grew earlier this week.", "2023-08-16", [("earlier this week", "2023-08-14", "2023-08-15", "week")]),
+    ("Protests grew earlier this week.", "2023-08-16", [("earlier this week", "2023-08-14", "2023-08-16", "week")]),
     ("Talks are planned next week.", "2023-08-16", [("next week", "2023-08-21", "2023-08-27", "week")]),
     ("They signed a pact last month.", "2023-10-11", [("last month", "2023-09-01", "2023-09-30", "month")]),
     ("Prices rose earlier this month.", "2023-10-11", [("earlier this month", "2023-10-01", "2023-10-11", "part-of-month")]),
@@ -136,6 +136,18 @@ CASES = [
     ("This week the junta met envoys.", "2023-08-16", [("This week", "2023-08-14", "2023-08-20", "week")]),
     ("Some 2023 soldiers arrived.", "2023-08-14", []),
     ("NIAMEY, Aug 8 (Sahel Monitor) — Nuland met the junta's leaders.", "2023-08-11", []),
+    # a date opening the sentence goes with its main verb, not a clause reported after "that"
+    ("On March 16, the junta announced that the accord would be scrapped.", "2024-04-02", [("On March 16", "2024-03-16", None, "day")]),
+    ("On 19 April, the two sides agreed that US forces would leave.", "2024-05-03", [("On 19 April", "2024-04-19", None, "day")]),
+    ("On Friday, the minister said that the convoy would leave.", "2023-10-02", [("On Friday", "2023-09-29", None, "day")]),
+    # ... but a date inside the reported clause keeps its own tense
+    ("The junta said that the talks would resume on Friday.", "2023-10-02", [("on Friday", "2023-10-06", None, "day")]),
+    # "earlier this week" runs to the publication date, as "earlier this month"
+    ("Flights left Niamey earlier this week.", "2023-08-04", [("earlier this week", "2023-07-31", "2023-08-04", "week")]),
+    ("Earlier this week the bloc met in Abuja.", "2023-08-10", [("Earlier this week", "2023-08-07", "2023-08-10", "week")]),
+    # a planned event looks ahead
+    ("A rally is planned in Niamey for Saturday.", "2024-04-12", [("Saturday", "2024-04-13", None, "day")]),
+    ("Another march is planned on Sunday, organisers said.", "2023-08-03", [("on Sunday", "2023-08-06", None, "day")]),
 ]
 
 

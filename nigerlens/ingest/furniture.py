@@ -7,6 +7,7 @@ the reason it was set aside and its span, and the sentence splitter skips those 
 from __future__ import annotations
 
 import re
+from functools import cache
 from collections.abc import Iterable
 
 from nigerlens.resources import alternation, lexicon
@@ -70,7 +71,8 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
             rf"(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}[^\n]{{0,60}}{_NO_SENTENCE_END}$",
         ),
         # a short line that opens with the page's date: "Aug 9, 2023, 10:31 AM ET", "August 9, 20234:26 PM GMT+1"
-        ("timestamp", "publication or update time", rf"^[ \t]*(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}(?=[^\n]{{0,60}}$)[^\n]*{_NO_SENTENCE_END}$"),
+        # ... or with "on": "on May 03, 2024 at 10:52 AM" under a byline
+        ("timestamp", "publication or update time", rf"^[ \t]*(?:[Oo]n[ \t]+)?(?:[A-Z][a-z]+,?\s+)?{_STAMP_DATE}(?=[^\n]{{0,60}}$)[^\n]*{_NO_SENTENCE_END}$"),
         # a live-blog entry time on its own line: "18:40 GMT"
         ("timestamp", "live-blog entry time", rf"^[ \t]*{_CLOCK}[ \t]*$"),
         # a header or footer line: words, separators and a date, not a sentence
@@ -103,10 +105,13 @@ def _page_stamp_rules() -> tuple[tuple[str, str, str], ...]:
 _LINE_RULES = tuple((k, r, re.compile(p, re.MULTILINE)) for k, r, p in (*LINE_RULES, *_page_stamp_rules()))
 
 # a marker line; what follows it on the same paragraph (a headline, a list of topic links) goes with it
-READ_MORE = re.compile(
-    r"^\s*(?:read more|read also|related topics|related stories|related|see also|more on this story|more on this|more on|also read|recommended|go to video|watch)\b\s*:?\s*(?P<rest>.*)$",
-    re.IGNORECASE | re.DOTALL,
-)
+@cache
+def read_more() -> re.Pattern:
+    """A marker line (data/lexicon/page_stamps.csv, kind related): what follows it on the same
+    paragraph (a headline, a list of topic links) goes with it."""
+    return re.compile(rf"^\s*(?:{_stamp_words('related')})\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+
+
 _MAX_LINKS = 6  # headlines a bare "Read more" marker may head
 _PARA = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*")
 _TERMINAL = ("." , "!", "?", "\u201d", '"', "'", "\u2019", ")", ":", ";")
@@ -142,7 +147,7 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     used: set[int] = set()
     for i, (s, e) in enumerate(paras):
-        m = READ_MORE.match(text[s:e])
+        m = read_more().match(text[s:e])
         if not m or i in used or (m.group("rest") and not _headline_like(m.group("rest"))):
             continue  # "Related to the coup, France said ...": a sentence, not a marker
         lo = hi = i

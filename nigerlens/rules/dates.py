@@ -247,6 +247,14 @@ def tense(sentence: str, expr: Expression) -> str:
     cues = _tense_cues()
     if _past_verb_before(sentence, expr):
         return "past"
+    # the main clause that the date opens governs it, not a clause reported after "that":
+    # "On April 19, the two sides agreed that US forces would leave" is past
+    at = chunk.find(expr.text)
+    that = re.search(r"\bthat\b", chunk[at + len(expr.text):]) if at >= 0 else None
+    if that:
+        head = chunk[: at + len(expr.text) + that.start()]
+        if _past_in(head) and not _modal().search(head):
+            return "past"
     if _modal().search(chunk):
         return "future"
     forward_start = cues["forward"].match(expr.text)
@@ -450,8 +458,8 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
             return Resolution(monday - timedelta(days=7), monday - timedelta(days=1), "week", f"the calendar week before the publication date {anchor}", True)
         if rel == "next":
             return Resolution(monday + timedelta(days=7), monday + timedelta(days=13), "week", f"the calendar week after the publication date {anchor}", True)
-        if rel == "earlier this":
-            return Resolution(monday, max(monday, anchor - timedelta(days=1)), "week", f"from Monday of the publication week to the day before {anchor}", True)
+        if rel == "earlier this":  # as "earlier this month" (ANNOTATION.md): up to the publication date
+            return Resolution(monday, anchor, "week", f"from Monday of the publication week to the publication date {anchor}", True)
         return Resolution(monday, monday + timedelta(days=6), "week", f"the calendar week of the publication date {anchor}", True)
 
     if rule == "month-relative":
