@@ -227,6 +227,17 @@ def test_number_notations_and_hedges(text, expected):
         ("Air Base 101 in the capital hosts 1,000 US troops.", [("United States", 1000, None, None, "present", None, None)]),
         ("France had 1,500 troops in Niger until July 26 in Niamey.", [("France", 1500, None, None, "past", "until July 26 in Niamey", None)]),
         ("France has 1,500 troops in Niger, as it has since 2013 in the Sahel.", [("France", 1500, None, None, "present", None, None)]),
+        # a sub-count that opens the next sentence, its force counted in the sentence before
+        ("The US keeps about 1,000 troops in Niger. Roughly 600 are at Agadez and at least 400 in Niamey.",
+         [("United States", 1000, None, "about", "present", None, None), ("United States", 600, None, "roughly", "present", None, "Agadez"),
+          ("United States", 400, None, "at least", "present", None, "Niamey")]),
+        ("Italy has 350 soldiers in Niger. About 250 are based in Niamey.",
+         [("Italy", 350, None, None, "present", None, None), ("Italy", 250, None, "about", "present", None, "Niamey")]),
+        # the anaphor before the count: "Of these soldiers, N ..."
+        ("France has 1,500 soldiers in Niger. Of these soldiers, about a thousand are stationed in Niamey.",
+         [("France", 1500, None, None, "present", None, None), ("France", 1000, None, "about", "present", None, "Niamey")]),
+        ("Germany sent 120 troops. Of those, some 60 remained at the base in Niamey.",
+         [("Germany", 120, None, None, "present", None, None), ("Germany", 60, None, "some", "present", None, "Niamey")]),
     ],
 )
 def test_linked_counts(text, expected):

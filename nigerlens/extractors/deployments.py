@@ -65,7 +65,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cache
-def _linked_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _linked_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     """Counts with no unit of their own, tied to a force counted before (data/lexicon/count_links.csv):
     ``COUNT of them`` / ``COUNT [are] at|in|there ...`` (group ``anaphor`` or ``place``), and
     ``down from COUNT`` (a past strength)."""
@@ -75,13 +75,15 @@ def _linked_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     kind = {k: alternation(v) for k, v in words.items()}
     linked = re.compile(
         rf"(?<![\w$€£.,:-])(?P<count>{COUNT})"
-        rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?:{kind['copula']})\s+)?(?P<place>{kind['place']})\b"
+        rf"(?:\s+of\s+(?P<anaphor>{kind['anaphor']})\b|\s+(?:(?P<copula>(?:{kind['copula']})(?:\s+(?:{kind['copula']}))?)\s+)?(?P<place>{kind['place']})\b"
         rf"|\s+(?P<remain>{kind['remain']})\b|\s+(?P<others>{kind['others']})\b)",
         re.IGNORECASE | re.VERBOSE,
     )
     past = re.compile(rf"\b(?P<past>{kind['past']})\s+(?P<count>{COUNT})(?![\w%$€£])", re.IGNORECASE | re.VERBOSE)
+    # "Of these soldiers, about a thousand are stationed in Niamey": the anaphor before the count
+    lead = re.compile(rf"\bof\s+(?:{kind['anaphor']})\b(?:\s+[\w-]+){{0,2}},\s+(?P<count>{COUNT})(?![\w%$€£,.]*\s*\w+\s+of\b)", re.IGNORECASE | re.VERBOSE)
     partitive = re.compile(rf"(?<![\w$€£.,:-])(?P<count>{COUNT})\s+(?:{kind['partitive']})\s+(?=\d)", re.IGNORECASE | re.VERBOSE)
-    return linked, past, partitive
+    return linked, past, partitive, lead
 
 
 @cache
@@ -356,8 +358,9 @@ def _linked_rule(m: re.Match) -> str:
 
 
 def _linked_matches(text: str) -> list[tuple[re.Match, str]]:
-    linked, past, partitive = _linked_patterns()
+    linked, past, partitive, lead = _linked_patterns()
     out = [(m, _linked_rule(m)) for m in linked.finditer(text)]
+    out += [(m, "of-them") for m in lead.finditer(text)]
     out += [(m, "past-strength") for m in past.finditer(text)]
     out += [(m, "part-of") for m in partitive.finditer(text)]
     # a year, or the number of a name ("Air Base 101 in the capital"), is no count
@@ -370,6 +373,8 @@ def _linked_allowed(m: re.Match, rule: str, first_unit: int, sentence_rows: list
     ``first_unit``) in this sentence or the two before."""
     if rule in ("of-them", "remaining"):
         return bool(sentence_rows) or troops_before or first_unit < m.start()
+    if rule == "sub-count" and not sentence_rows and troops_before and m.group("copula") and m.string[: m.start()].strip(" ,") == "":
+        return True  # the sentence's subject: "Roughly 600 are at Agadez" after "... 1,000 troops in Niger."
     return bool(sentence_rows)
 
 
