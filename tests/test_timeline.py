@@ -249,3 +249,10 @@ def test_an_event_carries_its_own_actors_only(text, actors):
     df = nl.events(nl.from_text(text, published="2024-09-01"))
     got = [None if pd.isna(a) else a.split("; ")[0] for a in df["actors"]]
     assert got == actors
+
+
+def test_every_pattern_rule_has_a_resolver():
+    from nigerlens.rules.dates import NEEDS_ANCHOR, PATTERNS, RESOLVERS
+
+    assert set(RESOLVERS) == {rule for rule, _ in PATTERNS}
+    assert NEEDS_ANCHOR <= set(RESOLVERS)

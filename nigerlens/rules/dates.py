@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.counts import word_number
@@ -346,8 +348,18 @@ def _within_calendar(resolve):
 
 
 @_within_calendar
+class _Context(NamedTuple):
+    expr: Expression
+    sentence: str
+    anchor: date | None
+    groups: dict
+    tense: str
+    earlier: list
+    year_hint: int | None
+
+
 def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: list[Resolution] = (), year_hint: int | None = None) -> Resolution:
-    """Resolve one expression of ``sentence``.
+    """Resolve one expression of ``sentence`` with the resolver of its rule (:data:`RESOLVERS`).
 
     Args:
         anchor: the publication date, or None.
@@ -355,139 +367,197 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         year_hint: a year to use for dates without one when there is no publication date.
     """
     g = expr.groups
-    rule = expr.rule
-    t = tense(sentence, expr)
-
-    if rule == "iso":
-        try:
-            return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
-        except ValueError:
-            return _invalid(expr)
-
     if "relyear" in g and anchor is not None:  # "July 26 last year": the year is stated
         g = {**g, "year": str(anchor.year + _REL_YEARS[g["relyear"].lower()])}
-    if rule in ("month-day", "day-month"):
-        month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
-        if "year" in g:
-            d = _safe_date(int(g["year"]), month, day)
-            return Resolution(d, None, "day", "written in full", False) if d else _invalid(expr)
-        if anchor is None:
-            if year_hint is None:
-                return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
-            d = _safe_date(year_hint, month, day)
-            return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
-        year, why = infer_year(month, day, anchor, t)
-        if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
-            year, why = _weekday_year(month, day, WEEKDAYS[g["wd"].lower()], anchor) or (year, why)
-        d = _safe_date(year, month, day)
-        return Resolution(d, None, "day", why, True) if d else _invalid(expr)
-
-    if rule in ("part-of-month", "month", "month-year"):
-        month = MONTHS[fold(g["mon"]).rstrip(".")]
-        part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
-        lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
-        if "year" in g:
-            year, why, anchored = int(g["year"]), "written with its year", False
-        elif anchor is None:
-            if year_hint is None:
-                return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
-            year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
-        else:
-            # a month is the latest such month on or before publication unless the clause looks ahead
-            t = "past" if t == "unknown" else t
-            year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
-            anchored = True
-        end = _month_end(year, month) if hi is None else date(year, month, hi)
-        if part:
-            return Resolution(date(year, month, lo), end, "part-of-month", f"{part} {calendar.month_name[month]}: days {lo}-{end.day}; {why}", anchored)
-        return Resolution(date(year, month, 1), end, "month", f"the month of {calendar.month_name[month]}; {why}", anchored)
-
-    if rule == "quarter":
-        q = _ORDINAL_Q[fold(g["q"])]
-        if "year" in g:
-            year, anchored = int(g["year"]), False
-        elif anchor is None:
-            return _no_anchor(expr)
-        else:
-            year, anchored = anchor.year, True
-        start = date(year, 3 * q - 2, 1)
-        return Resolution(start, _month_end(year, 3 * q), "quarter", f"quarter {q} of {year}", anchored)
-
-    if rule == "year":
-        y = int(g["year"])
-        return Resolution(date(y, 1, 1), date(y, 12, 31), "year", "written in full", False)
-
-    if rule == "relative-offset":
-        return _offset(expr, anchor, earlier)
-
-    if anchor is None:
+    resolver = RESOLVERS.get(expr.rule)
+    if resolver is None:
+        return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
+    if anchor is None and expr.rule in NEEDS_ANCHOR:
         return _no_anchor(expr)
+    return resolver(_Context(expr, sentence, anchor, g, tense(sentence, expr), list(earlier), year_hint))
 
-    if rule == "deictic":
-        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(g["deictic"])]
-        return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
 
-    if rule == "weekday":
-        wd = WEEKDAYS[fold(g["wd"])]
-        rel = (g.get("rel") or "").lower()
-        if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
-            rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
-        if rel == "last":
-            mode, why = "before", "before"
-        elif rel == "next" or (t == "future" and rel != "since"):
-            mode, why = ("after", "after") if rel == "next" else ("on-or-after", "on or after")
-        else:
-            mode, why = "on-or-before", "on or before"
-        d = _weekday(anchor, wd, mode)
-        return Resolution(d, None, "day", f"{calendar.day_name[wd]} {why} the publication date {anchor}", True)
+def _resolve_iso(c: _Context) -> Resolution:
+    """2023-08-07"""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    try:
+        return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
+    except ValueError:
+        return _invalid(expr)
 
-    if rule == "weekend":
-        rel = g["rel"].lower()
-        if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
-            sat = _weekday(anchor, 5, "after")
-            why = "the next weekend after"
-        else:
-            sat = _weekday(anchor - timedelta(days=1), 5, "on-or-before")
-            why = "the weekend before"
-        return Resolution(sat, sat + timedelta(days=1), "weekend", f"{why} the publication date {anchor}", True)
 
-    if rule == "week":
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        monday = anchor - timedelta(days=anchor.weekday())
-        if rel in ("last", "the past", "the previous", "past", "previous"):
-            return Resolution(monday - timedelta(days=7), monday - timedelta(days=1), "week", f"the calendar week before the publication date {anchor}", True)
-        if rel == "next":
-            return Resolution(monday + timedelta(days=7), monday + timedelta(days=13), "week", f"the calendar week after the publication date {anchor}", True)
-        if rel == "earlier this":  # as "earlier this month" (ANNOTATION.md): up to the publication date
-            return Resolution(monday, anchor, "week", f"from Monday of the publication week to the publication date {anchor}", True)
-        return Resolution(monday, monday + timedelta(days=6), "week", f"the calendar week of the publication date {anchor}", True)
+def _resolve_month_day(c: _Context) -> Resolution:
+    """Resolve "July 26", "26 July 2023", "Sunday, Aug. 6"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
+    if "year" in g:
+        d = _safe_date(int(g["year"]), month, day)
+        return Resolution(d, None, "day", "written in full", False) if d else _invalid(expr)
+    if anchor is None:
+        if year_hint is None:
+            return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
+        d = _safe_date(year_hint, month, day)
+        return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
+    year, why = infer_year(month, day, anchor, t)
+    if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
+        year, why = _weekday_year(month, day, WEEKDAYS[g["wd"].lower()], anchor) or (year, why)
+    d = _safe_date(year, month, day)
+    return Resolution(d, None, "day", why, True) if d else _invalid(expr)
 
-    if rule == "month-relative":
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        part = (g.get("part") or "").lower()
-        first = anchor.replace(day=1)
-        if rel in ("last", "previous", "the previous"):
-            first, why = _shift_month(first, -1), "the calendar month before"
-        elif rel == "next":
-            first, why = _shift_month(first, 1), "the calendar month after"
-        else:
-            why = "the calendar month of"
-        end = _month_end(first.year, first.month)
-        if part == "earlier" and rel == "this":
-            return Resolution(first, anchor, "part-of-month", f"from the 1st to the publication date {anchor}", True)
-        if part in ("early", "late"):
-            lo, hi = _PARTS[part]
-            return Resolution(first.replace(day=lo), end if hi is None else first.replace(day=hi), "part-of-month", f"{part} in {why} the publication date {anchor}", True)
-        return Resolution(first, end, "month", f"{why} the publication date {anchor}", True)
 
-    if rule == "year-relative":
-        rel = re.sub(r"\s+", " ", g["rel"].lower())
-        y = anchor.year + {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
-        if (g.get("part") or "").lower() == "earlier" and rel == "this":
-            return Resolution(date(y, 1, 1), max(date(y, 1, 1), anchor - timedelta(days=1)), "year", f"from January 1 to the day before the publication date {anchor}", True)
-        return Resolution(date(y, 1, 1), date(y, 12, 31), "year", f"the calendar year {y} ({rel} year from the publication date {anchor})", True)
+def _resolve_part_of_month(c: _Context) -> Resolution:
+    """Resolve "late July", "July", "July 2023"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    month = MONTHS[fold(g["mon"]).rstrip(".")]
+    part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
+    lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
+    if "year" in g:
+        year, why, anchored = int(g["year"]), "written with its year", False
+    elif anchor is None:
+        if year_hint is None:
+            return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
+        year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
+    else:
+        # a month is the latest such month on or before publication unless the clause looks ahead
+        t = "past" if t == "unknown" else t
+        year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
+        anchored = True
+    end = _month_end(year, month) if hi is None else date(year, month, hi)
+    if part:
+        return Resolution(date(year, month, lo), end, "part-of-month", f"{part} {calendar.month_name[month]}: days {lo}-{end.day}; {why}", anchored)
+    return Resolution(date(year, month, 1), end, "month", f"the month of {calendar.month_name[month]}; {why}", anchored)
 
-    return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
+
+def _resolve_quarter(c: _Context) -> Resolution:
+    """Resolve "the third quarter of 2023"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    q = _ORDINAL_Q[fold(g["q"])]
+    if "year" in g:
+        year, anchored = int(g["year"]), False
+    elif anchor is None:
+        return _no_anchor(expr)
+    else:
+        year, anchored = anchor.year, True
+    start = date(year, 3 * q - 2, 1)
+    return Resolution(start, _month_end(year, 3 * q), "quarter", f"quarter {q} of {year}", anchored)
+
+
+def _resolve_year(c: _Context) -> Resolution:
+    """Resolve "in 2023"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    y = int(g["year"])
+    return Resolution(date(y, 1, 1), date(y, 12, 31), "year", "written in full", False)
+
+
+def _resolve_relative_offset(c: _Context) -> Resolution:
+    """Resolve "two days later", "a week ago"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    return _offset(expr, anchor, earlier)
+
+
+def _resolve_deictic(c: _Context) -> Resolution:
+    """Resolve "yesterday", "today", "tomorrow"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(g["deictic"])]
+    return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
+
+
+def _resolve_weekday(c: _Context) -> Resolution:
+    """Resolve "on Monday", "last Monday", "next Friday"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    wd = WEEKDAYS[fold(g["wd"])]
+    rel = (g.get("rel") or "").lower()
+    if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
+        rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
+    if rel == "last":
+        mode, why = "before", "before"
+    elif rel == "next" or (t == "future" and rel != "since"):
+        mode, why = ("after", "after") if rel == "next" else ("on-or-after", "on or after")
+    else:
+        mode, why = "on-or-before", "on or before"
+    d = _weekday(anchor, wd, mode)
+    return Resolution(d, None, "day", f"{calendar.day_name[wd]} {why} the publication date {anchor}", True)
+
+
+def _resolve_weekend(c: _Context) -> Resolution:
+    """Resolve "over the weekend", "at the weekend"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    rel = g["rel"].lower()
+    if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
+        sat = _weekday(anchor, 5, "after")
+        why = "the next weekend after"
+    else:
+        sat = _weekday(anchor - timedelta(days=1), 5, "on-or-before")
+        why = "the weekend before"
+    return Resolution(sat, sat + timedelta(days=1), "weekend", f"{why} the publication date {anchor}", True)
+
+
+def _resolve_week(c: _Context) -> Resolution:
+    """Resolve "last week", "earlier this week"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    monday = anchor - timedelta(days=anchor.weekday())
+    if rel in ("last", "the past", "the previous", "past", "previous"):
+        return Resolution(monday - timedelta(days=7), monday - timedelta(days=1), "week", f"the calendar week before the publication date {anchor}", True)
+    if rel == "next":
+        return Resolution(monday + timedelta(days=7), monday + timedelta(days=13), "week", f"the calendar week after the publication date {anchor}", True)
+    if rel == "earlier this":  # as "earlier this month" (ANNOTATION.md): up to the publication date
+        return Resolution(monday, anchor, "week", f"from Monday of the publication week to the publication date {anchor}", True)
+    return Resolution(monday, monday + timedelta(days=6), "week", f"the calendar week of the publication date {anchor}", True)
+
+
+def _resolve_month_relative(c: _Context) -> Resolution:
+    """Resolve "last month", "earlier this month"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    part = (g.get("part") or "").lower()
+    first = anchor.replace(day=1)
+    if rel in ("last", "previous", "the previous"):
+        first, why = _shift_month(first, -1), "the calendar month before"
+    elif rel == "next":
+        first, why = _shift_month(first, 1), "the calendar month after"
+    else:
+        why = "the calendar month of"
+    end = _month_end(first.year, first.month)
+    if part == "earlier" and rel == "this":
+        return Resolution(first, anchor, "part-of-month", f"from the 1st to the publication date {anchor}", True)
+    if part in ("early", "late"):
+        lo, hi = _PARTS[part]
+        return Resolution(first.replace(day=lo), end if hi is None else first.replace(day=hi), "part-of-month", f"{part} in {why} the publication date {anchor}", True)
+    return Resolution(first, end, "month", f"{why} the publication date {anchor}", True)
+
+
+def _resolve_year_relative(c: _Context) -> Resolution:
+    """Resolve "last year", "earlier this year"."""
+    expr, sentence, anchor, g, t, earlier, year_hint = c
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    y = anchor.year + {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
+    if (g.get("part") or "").lower() == "earlier" and rel == "this":
+        return Resolution(date(y, 1, 1), max(date(y, 1, 1), anchor - timedelta(days=1)), "year", f"from January 1 to the day before the publication date {anchor}", True)
+    return Resolution(date(y, 1, 1), date(y, 12, 31), "year", f"the calendar year {y} ({rel} year from the publication date {anchor})", True)
+
+
+# the resolver of each pattern rule, in the order of PATTERNS' families; the `rule` column of
+# the events table names the pattern, so a row leads to its function here
+RESOLVERS: dict[str, Callable[[_Context], Resolution]] = {
+    "iso": _resolve_iso,
+    "month-day": _resolve_month_day,
+    "day-month": _resolve_month_day,
+    "part-of-month": _resolve_part_of_month,
+    "month": _resolve_part_of_month,
+    "month-year": _resolve_part_of_month,
+    "quarter": _resolve_quarter,
+    "year": _resolve_year,
+    "relative-offset": _resolve_relative_offset,
+    "deictic": _resolve_deictic,
+    "weekday": _resolve_weekday,
+    "weekend": _resolve_weekend,
+    "week": _resolve_week,
+    "month-relative": _resolve_month_relative,
+    "year-relative": _resolve_year_relative,
+}
+# rules whose dates count from the publication date: unresolved without one
+NEEDS_ANCHOR = frozenset({"deictic", "month-relative", "week", "weekday", "weekend", "year-relative"})
 
 
 def _invalid(expr: Expression) -> Resolution:
