@@ -143,7 +143,8 @@ def _cue_hits(clause: str) -> tuple[tuple[int, int, str], ...]:
             if status == "past" and m.group().lower() == "had" and _AUXILIARY.match(clause, m.end()):
                 continue
             hits.append((m.start(), m.end(), status))
-    return tuple(hits)
+    # a cue inside a longer one is the longer one's word: "will be withdrawn" is not "withdrawn"
+    return tuple(h for h in hits if not any(o != h and o[0] <= h[0] and h[1] <= o[1] and o[1] - o[0] > h[1] - h[0] for o in hits))
 
 
 def focus_country(article: Article, gazetteer: Gazetteer) -> str | None:
