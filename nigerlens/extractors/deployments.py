@@ -25,9 +25,9 @@ from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentio
 from nigerlens.rules.counts import (
     COUNT,
     NUMBER,
-    _qualifier_regex,
     number_value,
     parse_count,
+    qualifier_regex,
 )
 from nigerlens.rules.dates import find_expressions
 from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
@@ -445,7 +445,7 @@ def _owner_of(text: str, m: re.Match, gaz: Gazetteer, previous_owners: list) -> 
 
 # "..., of about 100 and 300 soldiers respectively": the counts before the matched one
 _RESPECTIVELY = re.compile(r"[^.;:]{0,50}?\brespectively\b", re.IGNORECASE)  # "... soldiers (in Niger), respectively"
-_COUNT_LIST = re.compile(rf"(?:(?P<qual>{_qualifier_regex()})\s+)?(?P<first>{NUMBER})(?P<more>(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
+_COUNT_LIST = re.compile(rf"(?:(?P<qual>{qualifier_regex()})\s+)?(?P<first>{NUMBER})(?P<more>(?:\s*,\s*{NUMBER})*)\s*,?\s+and\s+$", re.IGNORECASE)
 
 
 def _respectively(text: str, m: re.Match, owners: list, count: int | None, qualifier: str | None) -> list[tuple]:

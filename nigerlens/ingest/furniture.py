@@ -7,8 +7,8 @@ the reason it was set aside and its span, and the sentence splitter skips those 
 from __future__ import annotations
 
 import re
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 
 from nigerlens.resources import alternation, lexicon
 from nigerlens.text.spans import SetAside

@@ -9,7 +9,7 @@ them ``nigerlens-edge``, quotes ``nigerlens-quote`` and the lines to them ``nige
 
 from __future__ import annotations
 
-from nigerlens.plots.colors import _message, _present, actor_colors
+from nigerlens.plots.colors import actor_colors, message, present
 
 NO_AFFILIATION = "#9a9a9a"
 OUTLET_STYLE = {"facecolor": "0.25", "edgecolor": "0.25", "color": "white"}
@@ -49,7 +49,7 @@ def plot_attribution(quotes, *, ax=None, max_quote=40, **kwargs):
     articles = _chains(quotes)
     ax.axis("off")
     if not articles:
-        _message(ax, "no quotes")
+        message(ax, "no quotes")
         return ax
     colors = actor_colors(s["affiliation"] for a in articles for s in _speakers(a))
     ax.set_title("Who is speaking, and through whom", fontsize=11)
@@ -112,7 +112,7 @@ def _speakers(article):
 
 
 def _text(value) -> str:
-    return str(value).strip() if _present(value) else ""
+    return str(value).strip() if present(value) else ""
 
 
 def truncate(text: str, limit: int) -> str:

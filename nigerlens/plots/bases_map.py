@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 
 from nigerlens.analysis.counts import count_kind, high_count
-from nigerlens.plots.colors import NOTE_STYLE, _present, _records, _shifted, actor_colors
+from nigerlens.plots.colors import NOTE_STYLE, actor_colors, present, records, shifted
 
 NIGER_REGION = (-1.0, 17.0, 10.0, 24.5)  # lon_min, lon_max, lat_min, lat_max
 # Country names drawn lightly on the map: (name, lon, lat, size).
@@ -90,8 +90,8 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
                                      ha="center", va="center", fontweight="bold" if size > 10 else None,
                                      gid="nigerlens-country", clip_on=True))
 
-    rows = _records(bases)
-    located = [_present(r.get("latitude")) and _present(r.get("longitude")) for r in rows]
+    rows = records(bases)
+    located = [present(r.get("latitude")) and present(r.get("longitude")) for r in rows]
     placed = [r for r, ok in zip(rows, located, strict=True) if ok]
     missing = [r for r, ok in zip(rows, located, strict=True) if not ok]
     national, at_base = _largest_counts(deployments), _base_counts(deployments)
@@ -126,7 +126,7 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
             else:  # a ring: the size says nothing about the number of troops
                 style = {"facecolor": "white", "edgecolor": colors[actor], "linewidth": 1.8}
             style = {"s": s, "alpha": 0.85, "zorder": 4, **style, **kwargs}
-            ax.scatter([x], [y], transform=_shifted(ax, dx), gid="nigerlens-base",
+            ax.scatter([x], [y], transform=shifted(ax, dx), gid="nigerlens-base",
                        label=f"{actor} at {group['place']}", **style)
         half = (max(radii), max(abs(dx) + r for dx, r in zip(shifts, radii, strict=True)))
         obstacles.append(((x, y), half))
@@ -154,8 +154,8 @@ def plot_bases_map(bases, deployments=None, *, ax=None, region=None, **kwargs):
 def _largest_counts(deployments) -> dict[str, int]:
     """Return each actor's largest troop count in Niger (the high value of a range)."""
     counts: dict[str, int] = {}
-    for r in _records(deployments):
-        if r.get("host") != "Niger" or not _present(r.get("count")):
+    for r in records(deployments):
+        if r.get("host") != "Niger" or not present(r.get("count")):
             continue
         if count_kind(r.get("qualifier"), r.get("count_high")) == "unknown":
             continue
@@ -166,9 +166,9 @@ def _largest_counts(deployments) -> dict[str, int]:
 def _base_counts(deployments) -> dict[tuple[str, str], int]:
     """The largest troop count tied to each (actor, place), from rows that give a ``location``."""
     counts: dict[tuple[str, str], int] = {}
-    for r in _records(deployments):
+    for r in records(deployments):
         place = r.get("location")
-        if not _present(place) or not _present(r.get("count")) or r.get("status") in ("withdrawn", "past"):
+        if not present(place) or not present(r.get("count")) or r.get("status") in ("withdrawn", "past"):
             continue
         key = (r["actor"], place)
         counts[key] = max(counts.get(key, 0), high_count(r))

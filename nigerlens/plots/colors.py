@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import zlib
 
+from nigerlens.analysis.counts import present  # noqa: F401  (the plots' test for a missing value)
+
 # Fixed colours for the actors that recur in the corpus, so a chart and a map agree.
 ACTOR_COLORS = {
     "United States": "#1f63b4",
@@ -69,35 +71,31 @@ def actor_colors(names) -> dict[str, str]:
 # --- shared ------------------------------------------------------------------------------
 
 
-def _shifted(ax, points):
+def shifted(ax, points):
     """Return the data transform moved ``points`` to the right (a screen offset, any zoom)."""
     from matplotlib.transforms import ScaledTranslation
 
     return ax.transData + ScaledTranslation(points / 72, 0, ax.figure.dpi_scale_trans)
 
 
-def _message(ax, text):
+def message(ax, text):
     ax.text(0.5, 0.5, text, transform=ax.transAxes, ha="center", va="center", fontsize=11,
             color="0.4", gid="nigerlens-message")
     ax.set_xticks([])
     ax.set_yticks([])
 
 
-def _records(df) -> list[dict]:
+def records(df) -> list[dict]:
     """Return the rows of a table as dicts, naming a missing actor so it can be coloured."""
     if df is None or len(df) == 0:
         return []
     rows = df.to_dict("records")
     for row in rows:
-        if not _present(row.get("actor")):
+        if not present(row.get("actor")):
             row["actor"] = "unknown actor"
     return rows
 
 
-def _present(value) -> bool:
-    import pandas as pd
-
-    return value is not None and not pd.isna(value)
 
 
 def style_date_axis(ax) -> None:
@@ -113,13 +111,13 @@ def style_date_axis(ax) -> None:
     ax.set_axisbelow(True)
 
 
-def _date(value):
+def as_date(value):
     """Return a date from a date, a datetime (or pandas Timestamp) or an ISO string, else None."""
     if isinstance(value, dt.datetime):
-        return None if not _present(value) else value.date()
+        return None if not present(value) else value.date()
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value).strip()[:10]) if _present(value) else None
+        return dt.date.fromisoformat(str(value).strip()[:10]) if present(value) else None
     except ValueError:
         return None

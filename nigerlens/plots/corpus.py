@@ -20,10 +20,10 @@ import datetime as dt
 
 from nigerlens.plots.colors import (
     NOTE_STYLE,
-    _date,
-    _message,
-    _present,
     actor_colors,
+    as_date,
+    message,
+    present,
     style_date_axis,
 )
 
@@ -72,7 +72,7 @@ def plot_troop_reports(deployments, *, ax=None, statuses=None, **kwargs):
     statuses = CURRENT_STATUSES if statuses is None else tuple(statuses)
     reports = deployment_reports(deployments).to_dict("records")
     for r in reports:
-        r["day"] = _date(r.get("published"))
+        r["day"] = as_date(r.get("published"))
     keep = [r["status"] in statuses and r["kind"] != "unknown" and r["day"] is not None
             for r in reports]
     drawn = [r for r, k in zip(reports, keep, strict=True) if k]
@@ -80,7 +80,7 @@ def plot_troop_reports(deployments, *, ax=None, statuses=None, **kwargs):
     if drawn:
         _draw_reports(ax, drawn, kwargs)
     else:
-        _message(ax, "no dated troop counts")
+        message(ax, "no dated troop counts")
     if left_out:
         lines = [f"{r['source']}: {r['actor']} \u201c{r['stated']}\u201d ({_why(r, statuses)})"
                  for r in left_out]
@@ -130,7 +130,7 @@ def _draw_reports(ax, rows, kwargs):
     for r in sorted(rows, key=lambda r: r["day"]):
         x, color, kind = mdates.date2num(r["day"]), colors[r["actor"]], r["kind"]
         y = _figure(r)
-        at = _shifted(ax, r["dodge"])
+        at = shifted(ax, r["dodge"])
         if kind in ("approximate", "range"):
             low, high = r["lower_bound"], r["upper_bound"]
             style = ({"linewidth": 1, "alpha": 0.8, "marker": "_", "markersize": 7,
@@ -144,7 +144,7 @@ def _draw_reports(ax, rows, kwargs):
                         gid="nigerlens-range-end")
         elif kind in ("lower", "upper"):
             # "more than" points up, away from the figure; "up to" points down, below it
-            ax.annotate("", xy=(x, y), xycoords=_shifted(ax, r["dodge"], 20 if kind == "lower" else -20),
+            ax.annotate("", xy=(x, y), xycoords=shifted(ax, r["dodge"], 20 if kind == "lower" else -20),
                         xytext=(x, y), textcoords=at, gid=f"nigerlens-arrow:{kind}",
                         arrowprops={"arrowstyle": "-|>", "color": color, "lw": 1.3,
                                     "shrinkA": 5, "shrinkB": 0})
@@ -179,7 +179,7 @@ def _draw_reports(ax, rows, kwargs):
     _troop_legends(ax, colors, markers, {r["kind"] for r in rows})
 
 
-def _shifted(ax, right=0.0, up=0.0):
+def shifted(ax, right=0.0, up=0.0):
     """The data transform moved ``right`` and ``up`` points (a screen offset, any zoom)."""
     from matplotlib.transforms import ScaledTranslation
 
@@ -220,7 +220,7 @@ def _troop_legends(ax, colors, markers, kinds):
 
 def _figure(report) -> float:
     """Where a report sits on the y axis: its own figure, or its bound when one-sided."""
-    if _present(report["estimate"]):
+    if present(report["estimate"]):
         return report["estimate"]
     return report["lower_bound"] if report["kind"] == "lower" else report["upper_bound"]
 
@@ -234,7 +234,7 @@ def _short(report) -> str:
 
 
 def _outlet(report) -> str:
-    return report["outlet"] if _present(report.get("outlet")) else str(report["article_id"])
+    return report["outlet"] if present(report.get("outlet")) else str(report["article_id"])
 
 
 # --- the merged chronology ---------------------------------------------------------------------
@@ -266,11 +266,11 @@ def plot_chronology(merged, *, ax=None, max_label=45, **kwargs):
     ax = plt.gca() if ax is None else ax
     rows = [] if merged is None else merged.to_dict("records")
     for r in rows:
-        r["start"], r["end"] = _date(r.get("date")), _date(r.get("date_end"))
+        r["start"], r["end"] = as_date(r.get("date")), as_date(r.get("date_end"))
     rows = sorted((r for r in rows if r["start"] is not None),
                   key=lambda r: (r["start"], r["end"] or r["start"]))
     if not rows:
-        _message(ax, "no dated events")
+        message(ax, "no dated events")
         return ax
     _draw_chronology(ax, rows, max_label, kwargs)
     return ax
@@ -283,12 +283,12 @@ def _draw_chronology(ax, rows, max_label, kwargs):
     from matplotlib.patheffects import withStroke
 
     from nigerlens.analysis.chronology import parse_dates
-    from nigerlens.plots.timeline import _fit_labels
+    from nigerlens.plots.timeline import fit_labels
 
     halo = [withStroke(linewidth=3, foreground="white")]
     labels, y = [], 0.0
     for r in rows:
-        conflict = bool(r.get("conflict")) if _present(r.get("conflict")) else False
+        conflict = bool(r.get("conflict")) if present(r.get("conflict")) else False
         days = [(s, sources) for s, e, sources in parse_dates(r.get("dates")) if s == e]
         start = mdates.date2num(r["start"])
         end = start
@@ -343,17 +343,17 @@ def _draw_chronology(ax, rows, max_label, kwargs):
                       markeredgecolor="white", label="one day")]
     if any(r["end"] is not None and r["end"] > r["start"] for r in rows):
         handles.append(Patch(facecolor=EVENT_COLOR, alpha=0.45, label="date range"))
-    if any(bool(r.get("conflict")) for r in rows if _present(r.get("conflict"))):
+    if any(bool(r.get("conflict")) for r in rows if present(r.get("conflict"))):
         handles.append(Line2D([], [], color=CONFLICT_COLOR, marker="|", markersize=11,
                               markeredgewidth=2, linewidth=2.5,
                               label="sources give\ndifferent days"))
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8,
               frameon=False, labelspacing=0.9)
-    _fit_labels(ax, labels)
+    fit_labels(ax, labels)
 
 
 def _event_label(row, max_label, conflict) -> str:
-    summary = str(row.get("summary")).strip() if _present(row.get("summary")) else ""
+    summary = str(row.get("summary")).strip() if present(row.get("summary")) else ""
     if len(summary) > max_label:
         cut = summary[: max(max_label - 1, 0)]
         if " " in cut[len(cut) // 2:]:

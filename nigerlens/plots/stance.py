@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
-from nigerlens.plots.colors import NOTE_STYLE, _message, _present
+from nigerlens.plots.colors import NOTE_STYLE, message, present
 
 STATE_COLORS = {
     "support": "#3a9a4a",
@@ -79,7 +79,7 @@ def plot_stance_matrix(positions, *, ax=None, issues=None, **kwargs):
     left_out = [r for r in rows if r["issue"] not in columns]
     rows = [r for r in rows if r["issue"] in columns]
     if not rows:
-        _message(ax, "no positions")
+        message(ax, "no positions")
     else:
         _draw_matrix(ax, rows, columns, labels, kwargs)
     if left_out:
@@ -96,11 +96,11 @@ def _stances(positions) -> list[dict]:
         return []
     rows = []
     for r in positions.to_dict("records"):
-        stance = str(r.get("stance")).strip().lower() if _present(r.get("stance")) else ""
-        if stance not in ("support", "oppose") or not _present(r.get("issue")):
+        stance = str(r.get("stance")).strip().lower() if present(r.get("stance")) else ""
+        if stance not in ("support", "oppose") or not present(r.get("issue")):
             continue
-        actor = str(r["actor"]).strip() if _present(r.get("actor")) else "unknown actor"
-        claimer = str(r["claimed_by"]).strip() if _present(r.get("claimed_by")) else ""
+        actor = str(r["actor"]).strip() if present(r.get("actor")) else "unknown actor"
+        claimer = str(r["claimed_by"]).strip() if present(r.get("claimed_by")) else ""
         rows.append({"actor": actor, "issue": str(r["issue"]).strip(), "stance": stance,
                      "claimed": bool(claimer) and claimer != actor})
     return rows

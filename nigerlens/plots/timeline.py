@@ -14,10 +14,10 @@ from collections import Counter
 
 from nigerlens.plots.colors import (
     NOTE_STYLE,
-    _date,
-    _message,
-    _present,
     actor_colors,
+    as_date,
+    message,
+    present,
     style_date_axis,
 )
 
@@ -66,7 +66,7 @@ def plot_timeline(events, *, ax=None, publication=None, max_label=40, **kwargs):
     if drawn:
         _draw_events(ax, drawn, published, max_label, span_kw, day_kw)
     else:
-        _message(ax, "no dated events")
+        message(ax, "no dated events")
     if unresolved:
         lines = [f'"{_text(r.get("expression")) or _text(r.get("summary"))}": '
                  f'{_text(r.get("how")) or "no reason given"}' for r in unresolved]
@@ -99,14 +99,14 @@ def _draw_events(ax, rows, published, max_label, span_kw, day_kw):
     ax.set_xlabel("date, as resolved from the article", loc="left", fontsize=9, color="0.3")
     ax.set_title("Events by date, as reported", fontsize=11)
     _legend(ax, colors, persons, sides, rows)
-    _fit_labels(ax, labels)
+    fit_labels(ax, labels)
     if ax.get_xlim()[1] > hi:  # widened for the labels: tick only the dates' span
         share = (hi - lo) / (ax.get_xlim()[1] - lo)  # as many ticks per inch as before
         fewer = mdates.AutoDateLocator(minticks=2, maxticks=max(3, round(9 * share)))
         ticks = fewer.tick_values(mdates.num2date(lo), mdates.num2date(hi))
         ax.set_xticks([t for t in ticks if lo <= t <= hi])
         ax.spines["bottom"].set_bounds(lo, hi)
-        _fit_labels(ax, labels)  # new tick labels may have changed the layout
+        fit_labels(ax, labels)  # new tick labels may have changed the layout
     if when is not None:  # in the free strip, on the side of the line with more room
         right = when > sum(ax.get_xlim()) / 2
         ax.annotate(f"published {published.isoformat()}", xy=(when, 1),
@@ -161,7 +161,7 @@ def _legend(ax, colors, persons, sides, rows):
               frameon=False, labelspacing=0.9)
 
 
-def _fit_labels(ax, labels):
+def fit_labels(ax, labels):
     """Put each label right of its mark, or left of it when it would leave the Axes there.
 
     When a label fits on neither side, the x axis is widened to the right so that it fits
@@ -201,7 +201,7 @@ def _dates(row):
     """Return ``(start, end)`` as dates; ``end`` is None for a single day, both None if unresolved."""
     if _text(row.get("precision")) == "unresolved":
         return None, None
-    start, end = _date(row.get("date")), _date(row.get("date_end"))
+    start, end = as_date(row.get("date")), as_date(row.get("date_end"))
     if start is None:
         return None, None
     return start, end if end is not None and end > start else None
@@ -209,11 +209,11 @@ def _dates(row):
 
 def _publication(publication, rows):
     if publication is not None:
-        day = _date(publication)
+        day = as_date(publication)
         if day is None:
             raise ValueError(f"publication: not a date: {publication!r}")
         return day
-    anchors = Counter(d for d in (_date(r.get("anchor")) for r in rows) if d is not None)
+    anchors = Counter(d for d in (as_date(r.get("anchor")) for r in rows) if d is not None)
     return anchors.most_common(1)[0][0] if anchors else None
 
 
@@ -252,7 +252,7 @@ def _label(row, max_label):
 
 
 def _text(value) -> str:
-    return str(value).strip() if _present(value) else ""
+    return str(value).strip() if present(value) else ""
 
 
 def _split_kwargs(kwargs):

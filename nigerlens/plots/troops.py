@@ -9,7 +9,7 @@ note have gids too, so that tests and callers can find them.
 from __future__ import annotations
 
 from nigerlens.analysis.counts import APPROX_TOLERANCE, as_written, count_kind, high_count
-from nigerlens.plots.colors import NOTE_STYLE, _message, _present, _records, _shifted, actor_colors
+from nigerlens.plots.colors import NOTE_STYLE, actor_colors, message, present, records, shifted
 
 
 def plot_troops(deployments, *, ax=None, **kwargs):
@@ -34,15 +34,15 @@ def plot_troops(deployments, *, ax=None, **kwargs):
     import matplotlib.pyplot as plt
 
     ax = plt.gca() if ax is None else ax
-    rows = _records(deployments)
+    rows = records(deployments)
     for row in rows:
         row["kind"] = count_kind(row.get("qualifier"), row.get("count_high"))
-        if row["kind"] != "unknown" and not _present(row.get("count")):
+        if row["kind"] != "unknown" and not present(row.get("count")):
             row["kind"] = "unknown"
     drawn = [r for r in rows if r["kind"] != "unknown"]
     notes = [r for r in rows if r["kind"] == "unknown"]
     if not drawn:
-        _message(ax, "no troop counts")
+        message(ax, "no troop counts")
     else:
         _draw_bars(ax, drawn, kwargs)
     if notes:
@@ -85,7 +85,7 @@ def _draw_bars(ax, rows, kwargs):
         elif kind in ("lower", "upper"):
             # Both arrows sit right of the bar's end: "more than" points away from it, "up to"
             # points back at it, so they show on any bar colour and never cross zero.
-            out = _shifted(ax, 20)
+            out = shifted(ax, 20)
             tip, tail = (out, "data") if kind == "lower" else ("data", out)
             ax.annotate("", xy=(low, y), xycoords=tip, xytext=(low, y), textcoords=tail,
                         gid=f"nigerlens-arrow:{kind}",
@@ -103,7 +103,7 @@ def _draw_bars(ax, rows, kwargs):
                                  color="0.15", gid="nigerlens-label",
                                  # measured before the limits make room for it: never skip it
                                  annotation_clip=False))
-        source = f"\n{r['article_id']}" if several_sources and _present(r.get("article_id")) else ""
+        source = f"\n{r['article_id']}" if several_sources and present(r.get("article_id")) else ""
         labels.append(f"{r['actor']}{source}")
     ax.set_yticks(range(len(rows)), labels, fontsize=9 if not several_sources else 8)
     ax.set_ylim(len(rows) - 0.4, -0.6)
@@ -167,6 +167,6 @@ def _fit_right(ax, texts, largest):
 
 def _status_suffix(row) -> str:
     status = row.get("status")
-    return f" ({status})" if _present(status) and status != "present" else ""
+    return f" ({status})" if present(status) and status != "present" else ""
 
 

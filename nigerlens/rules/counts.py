@@ -38,7 +38,7 @@ def qualifier_phrases() -> dict[str, str]:
     return {fold(r["phrase"]): r["qualifier"] for r in lexicon("qualifiers")}
 
 
-def _qualifier_regex() -> str:
+def qualifier_regex() -> str:
     return alternation(qualifier_phrases())
 
 
@@ -46,7 +46,7 @@ COUNT = rf"""
     (?:
         (?P<between>between)\s+(?P<low>{NUMBER})\s+(?:and|to)\s+(?P<high>{NUMBER})
       | (?P<vague>{VAGUE})
-      | (?:(?P<qual>{_qualifier_regex()})\s+)?(?P<num>{NUMBER})
+      | (?:(?P<qual>{qualifier_regex()})\s+)?(?P<num>{NUMBER})
         (?:\s*(?:-|\u2013|to)\s*(?P<num_high>{_DIGITS}))?
     )
 """
