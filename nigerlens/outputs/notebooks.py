@@ -38,6 +38,32 @@ class Outcome:
     written: list[Path] = field(default_factory=list)
     error: str | None = None
     seconds: float = 0.0
+    took_article: bool = True  # False for a notebook with inputs of its own (the corpus)
+
+
+def parameter_names(notebook: Path) -> set[str]:
+    """The names a notebook's ``parameters`` cell assigns (papermill injects only those)."""
+    import json
+    import re as re_
+
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    for cell in cells:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            return set(re_.findall(r"^(\w+)\s*=", "".join(cell.get("source", [])), re_.MULTILINE))
+    return set()
+
+
+def _ipc_kernel_manager():
+    """A kernel manager whose kernel talks over IPC sockets: a local kernel needs no TCP port,
+    and ipykernel warns on every start when it runs over TCP without encryption."""
+    from jupyter_client.manager import KernelManager
+
+    class IPCKernelManager(KernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+
+    return IPCKernelManager
 
 
 @contextmanager
@@ -104,9 +130,17 @@ def offline_html(body: str) -> str:
 def to_html(ipynb: Path) -> Path:
     """Write an HTML copy of a notebook beside it (figures embedded, nothing loaded from the
     network: :func:`offline_html`) and return its path."""
+    import nbformat
     from nbconvert import HTMLExporter
 
-    body, _ = HTMLExporter(**_NO_CDN).from_filename(str(ipynb))
+    nb = nbformat.read(str(ipynb), as_version=4)
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            # a widget needs a live kernel: the page shows its static HTML copy instead
+            if "text/html" in data:
+                data.pop("application/vnd.jupyter.widget-view+json", None)
+    body, _ = HTMLExporter(**_NO_CDN).from_notebook_node(nb)
     html = ipynb.with_suffix(".html")
     html.write_text(offline_html(body), encoding="utf-8")
     return html
@@ -139,6 +173,7 @@ def execute(notebook: Path, out_dir: Path, parameters: dict, *, timeout: int = C
             execution_timeout=timeout,
             progress_bar=False,
             log_output=False,
+            kernel_manager_class=_ipc_kernel_manager(),
         )
     return executed
 
@@ -162,10 +197,11 @@ def run_notebooks(
     out_dir = Path(out) / "notebooks"
     outcomes = []
     for nb in sorted(Path(notebooks_dir).glob("*.ipynb")):
-        outcome = Outcome(nb)
+        names = parameter_names(nb)
+        outcome = Outcome(nb, took_article="article" in names)
         began = time.perf_counter()
         try:
-            executed = execute(nb, out_dir, parameters, timeout=timeout)
+            executed = execute(nb, out_dir, {k: v for k, v in parameters.items() if k in names}, timeout=timeout)
         except Exception as exc:  # any failure (cell error, dead kernel, timeout) is one line
             outcome.error = error_line(exc)
             executed = out_dir / nb.name
@@ -250,9 +286,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"wrote {_shown(path)}")
     tables, report = written["tables"], written["the report"]
 
-    ok = sum(o.error is None for o in outcomes)
+    on_article = [o for o in outcomes if o.took_article]
+    ok = sum(o.error is None for o in on_article)
+    others = [o for o in outcomes if not o.took_article]
     print(
-        f"\n{ok} of {len(outcomes)} notebooks ran on {_shown(args.article)}; "
+        f"\n{ok} of {len(on_article)} notebooks ran on {_shown(args.article)}"
+        + "".join(f", {o.notebook.stem} {'ran' if o.error is None else 'FAILED'} on its own inputs" for o in others) + "; "
         f"HTML in {_shown(args.out / 'notebooks')}, {len(tables)} tables in {_shown(args.out / 'tables')}"
         + (f", report {_shown(report[0])}" if report else "")
     )
