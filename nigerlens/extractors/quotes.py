@@ -30,7 +30,7 @@ from ..attribution import (
     via_chain,
 )
 from ..clauses import owner_mentions
-from ..gazetteer import Gazetteer, default_gazetteer
+from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
 from ..tables import frame
 
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
@@ -159,6 +159,7 @@ def quote_records(article: Article, *, gazetteer: Gazetteer | None = None) -> li
 
 def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Discourse, dict[int, Speaker]]:
     """Quote rows, the discourse they built, and the speaker of each sentence that has one."""
+    gaz = gazetteer_for(article, gaz)
     disc = Discourse(article, gaz)
     speakers: dict[int, Speaker] = {}
     rows: list[dict] = []
