@@ -19,9 +19,9 @@ from functools import cache
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
+from .quotations import Quotation, blanked, find_quotations
 from .resources import alternation, lexicon
 
-QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
@@ -84,14 +84,14 @@ class Speaker:
     nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
 
 
-def quotes_in(text: str) -> list[re.Match]:
-    """Quotations in a text, curly or straight."""
-    return list(QUOTE.finditer(text))
+def quotes_in(text: str) -> list[Quotation]:
+    """Quotations in a text, whatever their marks (see :mod:`nigerlens.quotations`)."""
+    return find_quotations(text)
 
 
 def outside_quotes(text: str) -> str:
     """The text with every quotation blanked out (same length, so offsets still hold)."""
-    return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+    return blanked(text, find_quotations(text))
 
 
 class Timeline:
@@ -119,13 +119,17 @@ class Discourse:
         self.article = article
         self.gaz = gazetteer
         self._sentence_index = {s.start: i for i, s in enumerate(article.sentences)}
+        # quotations are found over the article, paragraph by paragraph (a quotation may run over
+        # sentences and paragraphs); sentences are blanked with them
+        self.quotations = find_quotations(article.text, [(p.start, p.end) for p in article.paragraphs])
+        self._quote_ends = [q.end for q in self.quotations]
         # each kept in text order, so "the latest before here" is a binary search away
         self.entities = Timeline()  # anonymous sources and documents, for descriptions that refer back
         self.outlets = Timeline()
         self.people = Timeline()  # named people and anonymous sources, for "he" / "she"
         self.orgs = Timeline()  # organisations, states, armed groups and documents, for "it"
         for sent in article.sentences:
-            blank = outside_quotes(sent.text)
+            blank = self.blank(sent)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
                 self.outlets.add(m.start, m.name)
             # places ("in Abuja") and comparisons are not who a pronoun can stand for
@@ -169,6 +173,19 @@ class Discourse:
                        via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
+    def quotations_in(self, span: Span) -> list[Quotation]:
+        """The article's quotations that overlap ``span``, in text order."""
+        out = []
+        for q in self.quotations[bisect_right(self._quote_ends, span.start) :]:
+            if q.start >= span.end:
+                break
+            out.append(q)
+        return out
+
+    def blank(self, span: Span) -> str:
+        """The text of ``span`` with the article's quotations blanked out (same length)."""
+        return blanked(span.text, self.quotations_in(span), span.start)
+
     def last_outlet(self, before: int) -> str | None:
         return next(self.outlets.before(before), None)
 
@@ -189,7 +206,7 @@ class Discourse:
         if i == 0:
             return None
         p = self.article.sentences[i - 1]
-        head = outside_quotes(p.text)
+        head = self.blank(p)
         m = _source_regex().search(head[:40])
         if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
@@ -237,7 +254,7 @@ class Discourse:
             word = phrase.lower()
             if word in ("he", "she"):
                 return self.last_person(pos)
-            before = outside_quotes(sent.text)[: pos - sent.start]
+            before = self.blank(sent)[: pos - sent.start]
             here = [o for o in owner_mentions(before, self.gaz)
                     if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
             # "..., but France refused, saying it ...": the subject of the pronoun's own clause

@@ -16,6 +16,8 @@ Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attrib
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import cache
 
 from ..article import Article, Span
 from ..attribution import (
@@ -23,14 +25,14 @@ from ..attribution import (
     PRONOUN,
     Discourse,
     Speaker,
-    outside_quotes,
-    quotes_in,
     speech_cues,
     speech_regex,
     via_chain,
 )
 from ..clauses import owner_mentions
 from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
+from ..quotations import Quotation, frame_of
+from ..resources import alternation
 from ..tables import frame
 
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
@@ -89,27 +91,29 @@ def _told_outlet(cue: str, rest: str, pos: int, disc: Discourse) -> tuple[str, .
     return ()
 
 
-def attribute(sent: Span, q: re.Match, blank: str, disc: Discourse, sentence_speaker: Speaker | None):
-    """(speaker, cue, rule, told_via) for quotation ``q`` of ``sent``; speaker may be None."""
+def attribute(sent: Span, q: Quotation, blank: str, disc: Discourse, sentence_speaker: Speaker | None):
+    """(speaker, cue, rule, told_via) for quotation ``q`` in ``sent`` (the sentences it spans),
+    whose text with the quotations blanked is ``blank``; speaker may be None."""
+    q_start, q_end = q.start - sent.start, q.end - sent.start
     cues = speech_cues()
     finite = "|".join(re.escape(c) for c in sorted((c for c, f in cues.items() if f == "finite"), key=len, reverse=True))
-    after = blank[q.end() :]
+    after = blank[q_end :]
     base = sent.start
     # 1. speaker right after the quote: ", X said" / ", said X"
     m = re.match(rf"^\s*,?\s*(?P<np>(?:[^\s,.;]+\s+){{0,8}}?[^\s,.;]+)(?P<rel>,\s*(?:who|which)\b[^,]*,)?\s+(?:has\s+|had\s+)?(?P<cue>{finite})\b", after, re.IGNORECASE)
     inverted = re.match(r"^\s*,?\s*(?P<cue>said|says|added|adds)\s+(?P<np>[^,.;]+)", after, re.IGNORECASE)
     if inverted and not re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", inverted.group("np")):
-        np_pos = base + q.end() + inverted.start("np")
+        np_pos = base + q_end + inverted.start("np")
         sp = disc.speaker_from(inverted.group("np"), np_pos, sent)
         if sp:
             return sp, inverted.group("cue").lower(), "after", ()
     if m and not re.match(r"(?:to|in|on|at|for|with|and|of|from)\b", m.group("np"), re.IGNORECASE):
-        np_pos = base + q.end() + m.start("np")
+        np_pos = base + q_end + m.start("np")
         sp = disc.speaker_from(m.group("np"), np_pos, sent)
         if sp:
             return sp, m.group("cue").lower(), "after", _told_outlet(m.group("cue").lower(), after[m.end("cue") :], np_pos, disc)
     # 2. the nearest speech verb before the quote
-    before = blank[: q.start()]
+    before = blank[: q_start]
     found = list(speech_regex().finditer(before))
     if found:
         c = found[-1]
@@ -145,7 +149,7 @@ def attribute(sent: Span, q: re.Match, blank: str, disc: Discourse, sentence_spe
     if later:
         c = later[0]
         np = _np_before(after[: c.start()])
-        np_pos = base + q.end() + c.start() - len(np)
+        np_pos = base + q_end + c.start() - len(np)
         sp = disc.speaker_from(np, np_pos, sent)
         if sp:
             return sp, c.group().lower(), "after-clause", _told_outlet(c.group().lower(), after[c.end() :], np_pos, disc)
@@ -165,49 +169,64 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     rows: list[dict] = []
     previous: Speaker | None = None
     sentences = article.sentences
-    for i, sent in enumerate(sentences):
-        qs = quotes_in(sent.text)
-        if not qs:
-            continue
-        blank = outside_quotes(sent.text)
+    starts = [s.start for s in sentences]
+    paragraphs = article.paragraphs
+    para_starts = [p.start for p in paragraphs]
+    context_start, sentence_speaker = None, None
+    for q in disc.quotations:
+        i = max(bisect_right(starts, q.start) - 1, 0)
+        j = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, i)
+        if not sentences:
+            break
+        sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
+        para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
+        if frame_of(disc.blank(sentences[i])[: q.start - sentences[i].start], para.text):
+            continue  # a slogan, a scare quote, a headline: no one's words
+        blank = disc.blank(sent)
+        if sent.start != context_start:
+            context_start, sentence_speaker = sent.start, None
         frame_via = _frame_via(blank, sent, disc)
-        sentence_speaker = None
-        for q in qs:
-            speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
-            if speaker is None and i + 1 < len(sentences):
-                nxt = sentences[i + 1]
-                m = re.match(r"^\s*(?P<np>(?:[^\s,.;]+\s+){0,6}?[^\s,.;]+)\s+(?P<cue>said|added|says|told)\b", outside_quotes(nxt.text), re.IGNORECASE)
-                if m:
-                    speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
-                    cue, rule = m.group("cue").lower(), "next-sentence"
-            if speaker is None and previous is not None and not speech_regex().search(blank):
-                speaker, cue, rule = previous, None, "continuation"
-            if speaker is not None:
-                if told and not speaker.via:
-                    speaker.via = told
-                disc.mention(sent.start + q.start(), speaker)
-                sentence_speaker = speaker
-                previous = speaker
-                speakers.setdefault(i, speaker)
-            text = q.group("curly") if q.group("curly") is not None else q.group("straight")
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "text": text.strip().rstrip(",").strip(),
-                    "speaker": speaker.name if speaker else None,
-                    "speaker_kind": speaker.kind if speaker else None,
-                    "speaker_affiliation": speaker.affiliation if speaker else None,
-                    "via": via_chain(article, speaker, frame_via if speaker is None or speaker.name not in frame_via else ()),
-                    "cue": cue,
-                    "quote_start": sent.start + q.start(),
-                    "quote_end": sent.start + q.end(),
-                    "sentence": sent.text,
-                    "start": sent.start,
-                    "end": sent.end,
-                    "rule": f"quote; speaker:{rule or 'none'}",
-                }
-            )
+        speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
+        if speaker is None and j + 1 < len(sentences):
+            nxt = sentences[j + 1]
+            m = _next_sentence_tag().match(disc.blank(nxt))
+            if m:
+                speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
+                cue, rule = m.group("cue").lower(), "next-sentence"
+        if speaker is None and previous is not None and not speech_regex().search(blank):
+            speaker, cue, rule = previous, None, "continuation"
+        if speaker is not None:
+            if told and not speaker.via:
+                speaker.via = told
+            disc.mention(q.start, speaker)
+            sentence_speaker = speaker
+            previous = speaker
+            speakers.setdefault(i, speaker)
+        rows.append(
+            {
+                "article_id": article.id,
+                "text": q.text.strip().rstrip(",").strip(),
+                "speaker": speaker.name if speaker else None,
+                "speaker_kind": speaker.kind if speaker else None,
+                "speaker_affiliation": speaker.affiliation if speaker else None,
+                "via": via_chain(article, speaker, frame_via if speaker is None or speaker.name not in frame_via else ()),
+                "cue": cue,
+                "quote_start": q.start,
+                "quote_end": q.end,
+                "sentence": sent.text,
+                "start": sent.start,
+                "end": sent.end,
+                "rule": f"quote; speaker:{rule or 'none'}",
+            }
+        )
     return rows, disc, speakers
+
+
+@cache
+def _next_sentence_tag() -> re.Pattern:
+    """"The talks failed." Tinubu said so ...: a sentence that opens with its speaker and a verb."""
+    finite = alternation(c for c, f in speech_cues().items() if f == "finite")
+    return re.compile(rf"^\s*(?P<np>(?:[^\s,.;]+\s+){{0,6}}?[^\s,.;]+)\s+(?P<cue>{finite})(?![\w-])", re.IGNORECASE)
 
 
 def quotes(article: Article, *, gazetteer: Gazetteer | None = None):
