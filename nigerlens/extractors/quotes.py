@@ -21,7 +21,7 @@ from functools import cache
 
 from ..article import Article, Span
 from ..attribution import (
-    OUTLET_BACK,
+    outlet_back,
     PRONOUN,
     Discourse,
     Speaker,
@@ -85,7 +85,7 @@ def _told_outlet(cue: str, rest: str, pos: int, disc: Discourse) -> tuple[str, .
     outlets = disc.gaz.actor_mentions(who, kinds=("outlet",))
     if outlets and who[: outlets[0].start].lower() in ("", "the "):
         return (outlets[0].name,)
-    if OUTLET_BACK.match(who):
+    if outlet_back().match(who):
         last = disc.last_outlet(pos)
         return (last,) if last else ()
     return ()
