@@ -200,7 +200,10 @@ class Discourse:
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
                     source = self._introduced(speaks.group("np"), at, blank, sent.start, speaks.group("tail"))
-                    if source:
+                    # "The spokesman also warned ...": a definite description of someone named
+                    # before refers back rather than introducing a source
+                    definite = speaks.group(0).lower().startswith("the ")
+                    if source and not (definite and any(self.person_for(at, title=n) for n in source.nouns)):
                         self.people.add(at, source)
             # "said in a joint statement": a document others can refer back to ("The statement ...")
             for d in document_intro().finditer(blank):
@@ -374,8 +377,14 @@ class Discourse:
         name = _person_name(phrase)
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
+            honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
+            if honorific and honorific.group(1).lower() in HONORIFIC_GENDER:
+                self._genders.setdefault(name, HONORIFIC_GENDER[honorific.group(1).lower()])
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
+        titled = self._titled(phrase, pos, actors)
+        if titled is not None:
+            return titled
         if noun is not None:
             kind = source_nouns()[noun.group().lower()]
             affiliation = self._affiliation(actors, pos)
@@ -396,11 +405,38 @@ class Discourse:
             return Speaker(name, "organisation", self.gaz.side_of(name))
         return None
 
+    def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
+        """A definite description by title ("the general", "the minister", "the German defence
+        minister"): the last person so titled (see :meth:`person_for`), else the one person of
+        the people lexicon holding that title for the actor the description names."""
+        if not DEFINITE.match(phrase) or MEMBER_OF.match(phrase):
+            return None
+        words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
+        if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
+            return None
+        side = self._affiliation(actors, pos)
+        found = self.person_for(pos, title=words[-1].lower(), side=side)
+        if found is not None:
+            return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
+        if side is None:
+            return None
+        title = " ".join(w for w in words if not any(w in a.surface for a in actors)).lower()
+        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles]
+        if len(holders) == 1:
+            return Speaker(holders[0].name, "named person", side)
+        return Speaker(" ".join(words), "official", side, nouns=frozenset({words[-1].lower()}))
+
     def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
         for m in mentions:
             if self.gaz.actors[m.name].kind != "outlet":
                 return self.gaz.side_of(m.name)
         return None
+
+
+@cache
+def _title_heads(gaz: Gazetteer) -> frozenset:
+    """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
+    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t)
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:

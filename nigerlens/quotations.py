@@ -192,12 +192,21 @@ def _frame_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<cue>{alternation(_frames())})(?![\w-])(?P<gap>[^.,;:!?\"“”‘’«»]{{0,30}})$", re.IGNORECASE)
 
 
-_HEADLINE_END = re.compile(r"[.!?:;\"”’»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?]")
+_QUOTED_SENTENCE = re.compile(r"[.!?,]\s*$")
 
 
-def frame_of(before: str, paragraph: str) -> str | None:
+def is_headline(paragraph: str, quotations: list[Quotation], offset: int = 0) -> bool:
+    """A headline or a link line: no sentence ends in it, outside quotations or inside them."""
+    if len(paragraph) > 250 or _SENTENCE_END.search(blanked(paragraph, quotations, offset)):
+        return False
+    return not any(_QUOTED_SENTENCE.search(q.text) for q in quotations)
+
+
+def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offset: int = 0) -> str | None:
     """Why a quotation is not someone's words: "slogan", "scare", "link" or "headline", from the
-    text ``before`` its mark (in its sentence) and its ``paragraph``; None when it may be."""
+    text ``before`` its mark (in its sentence) and its ``paragraph`` (starting at ``offset``, with
+    its ``quotations``); None when it may be."""
     m = _frame_regex().search(before[-80:])
     if m:
         kind = _frames()[m.group("cue").lower()]
@@ -205,6 +214,6 @@ def frame_of(before: str, paragraph: str) -> str | None:
         # words between ("placards reading “France, leave”")
         if kind != "scare" or len(m.group("gap").split()) <= 1:
             return kind
-    if not _HEADLINE_END.search(paragraph) and len(paragraph) < 200:
+    if is_headline(paragraph, list(quotations), offset):
         return "headline"
     return None

@@ -211,7 +211,12 @@ def tag_before(site: Site):
         if site.sentence_speaker:
             return site.sentence_speaker, cue, "before:participle", ()
         chunk = re.split(r"[,;:\u2014\u2013]", before[: c.start()].rstrip(" ,;:"))[-1]
-        owners = owner_mentions(chunk, disc.gaz)
+        # the participle's subject is its main clause's: the first actor that can own the clause
+        # (a person set in right before it is: ", with their spokesman, Col. X, calling ...")
+        near = owner_mentions(chunk, disc.gaz)
+        set_in = [o for o in near if disc.gaz.actors[o.name].kind == "person" and o.end >= len(chunk.rstrip())
+                  and all(w[:1].isupper() for w in chunk[: o.start].split())]  # "Col. Amadou Abdramane"
+        owners = set_in or owner_mentions(before[: c.start()], disc.gaz) or near
         if owners:
             o = owners[0]
             a = disc.gaz.actors[o.name]
@@ -296,7 +301,8 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             break
         sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
         para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
-        if frame_of(disc.blank(sentences[i])[: q.start - sentences[i].start], para.text):
+        line = _line_at(article.text, q.start, para)
+        if frame_of(disc.blank(sentences[i])[: q.start - sentences[i].start], line.text, disc.quotations_in(line), line.start):
             continue  # a slogan, a scare quote, a headline: no one's words
         blank = disc.blank(sent)
         if sent.start != context_start:
@@ -318,6 +324,8 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             sentence_speaker = speaker
             previous = speaker
             speakers.setdefault(i, speaker)
+        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS:
+            continue  # a term in quotation marks with no speech verb of its own: a scare quote
         rows.append(
             {
                 "article_id": article.id,
@@ -336,6 +344,20 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             }
         )
     return rows, disc, speakers
+
+
+def _line_at(text: str, pos: int, para: Span) -> Span:
+    """The line of paragraph ``para`` around offset ``pos`` (a page header packs several lines)."""
+    lo = max(text.rfind("\n", para.start, pos) + 1, para.start)
+    hi = text.find("\n", pos, para.end)
+    hi = para.end if hi < 0 else hi
+    return Span(lo, hi, text[lo:hi])
+
+
+# a quotation this short, attributed only by the passes that read no speech verb of its own
+# sentence, is a quoted term ("its main ISR "hub""), not someone's words
+_SCARE_WORDS = 3
+_UNSURE = {None, "continuation"}
 
 
 @cache
