@@ -403,6 +403,9 @@ class Discourse:
         if actors:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
+        words = phrase.split()
+        if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
+            return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"
         return None
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:

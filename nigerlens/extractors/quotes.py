@@ -324,7 +324,7 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             sentence_speaker = speaker
             previous = speaker
             speakers.setdefault(i, speaker)
-        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS:
+        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS and not speech_regex().search(blank):
             continue  # a term in quotation marks with no speech verb of its own: a scare quote
         rows.append(
             {
