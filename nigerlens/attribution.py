@@ -182,13 +182,13 @@ class Discourse:
             blank = self.blank(sent)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
                 self.outlets.add(m.start, m.name)
-            # places ("in Abuja") and comparisons are not who a pronoun can stand for
+            # places ("in Abuja") and comparisons are not what "it" can stand for; a person named
+            # anywhere ("met Tinubu", "spoke to Pistorius") is someone "he" or "she" can be
             for m in owner_mentions(blank, gazetteer):
-                a = gazetteer.actors[m.name]
-                if a.kind == "person":
-                    self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
-                else:
+                if gazetteer.actors[m.name].kind != "person":
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
+            for m in gazetteer.actor_mentions(blank, kinds=("person",)):
+                self.people.add(sent.start + m.start, Speaker(m.name, "named person", gazetteer.actors[m.name].affiliation))
             for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
@@ -375,6 +375,8 @@ class Discourse:
         for m in _source_regex().finditer(phrase):
             noun = m
         name = _person_name(phrase)
+        if name and any(name in m.surface or m.surface in name for m in mentions):
+            name = None  # "the National Council for ...": an institution's name, not a person's
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
@@ -398,11 +400,11 @@ class Discourse:
                 prev = self.previous_subject(sent)
                 affiliation = self.gaz.side_of(prev.name) if prev else None
             return Speaker(name, kind, affiliation, nouns=nouns)
-        if org_back().match(phrase):
-            return self.last_org(pos, kinds=("organisation",))
         if actors:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
+        if org_back().match(phrase):
+            return self.last_org(pos, kinds=("organisation",))
         words = phrase.split()
         if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
             return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"

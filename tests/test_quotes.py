@@ -112,3 +112,75 @@ def test_a_cited_source_keeps_the_outlet_that_cited_it():
 ])
 def test_the_outlet_a_speaker_wrote_in_or_spoke_to_is_in_the_chain(text, via):
     assert nl.quotes(nl.from_text(text, outlet="The Guardian"))["via"].tolist() == [via]
+
+
+def rules(text, published=None):
+    article = nl.from_text(text, outlet="Example Wire")
+    if published:
+        from datetime import date
+
+        article = article.with_published(date.fromisoformat(published))
+    df = nl.quotes(article)
+    return [(r.text, None if pd.isna(r.speaker) else r.speaker, None if pd.isna(r.speaker_affiliation) else r.speaker_affiliation,
+             r.rule.removeprefix("quote; speaker:")) for r in df.itertuples()]
+
+
+# one table per pass of the sieve, each case in two wordings, with the distractors that must not fire
+SIEVE = [
+    # after: the tag right after the quote, with an apposition or a relative clause set in
+    ("“It is over,” Amadou Issa, a local trader, said.", [("It is over", "Amadou Issa", None, "after")]),
+    ("“The market is empty,” Fatima Hassane, a nurse in Zinder, told reporters.", [("The market is empty", "Fatima Hassane", None, "after")]),
+    ("“We are ready,” Tinubu, who met the envoys on Monday, said.", [("We are ready", "Bola Tinubu", "Nigeria", "after")]),
+    # after:inverted, with the name in an apposition after the title
+    ("“The border stays shut,” said junta spokesman, Colonel Amadou Abdramane, on television.", [("The border stays shut", "Amadou Abdramane", "Niger junta", "after:inverted")]),
+    ("“Our airspace is closed,” warned Niger's military spokesman, Amadou Abdraman.", [("Our airspace is closed", "Amadou Abdramane", "Niger junta", "after:inverted")]),
+    # before: a tag before the quote, a colon
+    ("Baerbock told reporters in Berlin: “Aid is suspended.”", [("Aid is suspended.", "Annalena Baerbock", "Germany", "before")]),
+    ("Pistorius stressed that the mission was “over for now”.", [("over for now", "Boris Pistorius", "Germany", "before")]),
+    # before:according-to and after:according-to
+    ("According to Josep Borrell, “the EU will not recognise” the junta.", [("the EU will not recognise", "Josep Borrell", "European Union", "before:according-to")]),
+    ("The move was “a temporary measure”, according to a Pentagon statement.", [("a temporary measure", "Pentagon statement", "United States", "after:according-to")]),
+    ("The pause is “not a punishment”, according to Blinken.", [("not a punishment", "Antony Blinken", "United States", "after:according-to")]),
+    # pronouns by gender: "she" never goes to a man, "he" never to a woman
+    ("Colonna met Tinubu in Abuja. “Our position has not changed,” she said.", [("Our position has not changed", "Catherine Colonna", "France", "after")]),
+    ("Nuland spoke after Blinken had left. “The talks were difficult,” she said.", [("The talks were difficult", "Victoria Nuland", "United States", "after")]),
+    ("Baerbock spoke to Pistorius on Friday. “We stay in Niamey,” he said.", [("We stay in Niamey", "Boris Pistorius", "Germany", "after")]),
+    ("Tinubu called Macron on Friday. “We stand together,” she said.", [("We stand together", None, None, "none")]),  # no woman named
+    # "it said": an institution or a broadcaster
+    ("State broadcaster Tele Sahel showed the crowds. “The homeland is free,” it said.", [("The homeland is free", "Niger", "Niger", "after")]),
+    ("The ECOWAS Commission met on Thursday. “Dialogue remains open,” it said.", [("Dialogue remains open", "ECOWAS", "ECOWAS", "after")]),
+    # definite descriptions: the last person with that title
+    ("General Tiani addressed the nation. The general called the sanctions “inhumane”.", [("inhumane", "Abdourahamane Tchiani", "Niger junta", "before")]),
+    ("Foreign minister Ahmed Attaf visited Niamey. “Force solves nothing,” the minister said.", [("Force solves nothing", "Ahmed Attaf", "Algeria", "after")]),
+    # a title with a nationality names the actor even without a name
+    ("“Our troops will stay,” the Italian defence minister said.", [("Our troops will stay", "Guido Crosetto", "Italy", "after")]),
+    ("“The airlift continues,” the German defence minister said.", [("The airlift continues", "Boris Pistorius", "Germany", "after")]),
+    ("“The base is secure,” the Chadian defence minister said.", [("The base is secure", "Chadian defence minister", "Chad", "after")]),
+    # continuation: a paragraph that only continues the previous speaker's quote
+    ("“We leave in order,” Macron said.\n\n“Our soldiers will come home safely and with honour.”", [("We leave in order", "Emmanuel Macron", "France", "after"), ("Our soldiers will come home safely and with honour.", "Emmanuel Macron", "France", "continuation")]),
+    ("“No deal,” Touray said.\n\n“The bloc is united and its decision is final.”", [("No deal", "Omar Touray", "ECOWAS", "after"), ("The bloc is united and its decision is final.", "Omar Touray", "ECOWAS", "continuation")]),
+    # two spans split by a tag are two quotes of one speaker
+    ("“We are ready,” Tinubu said, “and we will act.”", [("We are ready", "Bola Tinubu", "Nigeria", "after"), ("and we will act.", "Bola Tinubu", "Nigeria", "before")]),
+    # a short term in marks with no speech verb of its own is no one's quotation
+    ("“We leave,” Macron said.\n\nThe base is a “hub” for drones.", [("We leave", "Emmanuel Macron", "France", "after")]),
+    ("“We stay,” Borrell said.\n\nOfficials in Brussels keep a “Sahel file” on the crisis.", [("We stay", "Josep Borrell", "European Union", "after")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIEVE, ids=[c[0][:40] for c in SIEVE])
+def test_sieve_passes(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, speaker, affiliation",
+    [
+        ("“We reject the ultimatum,” the government said in a statement.", "2023-08-05", "Niger junta", "Niger junta"),
+        ("“The airspace is closed,” the authorities in Niamey said.", "2023-08-06", "Niger junta", "Niger junta"),
+        ("“The accords are void,” the National Council for Safeguarding the Homeland said.", "2023-08-04", "Niger junta", "Niger junta"),
+        ("“We will not bow,” Niamey said.", "2023-08-10", "Niger junta", "Niger junta"),
+    ],
+)
+def test_post_coup_government_speaks_for_the_junta(text, published, speaker, affiliation):
+    (row,) = rules(text, published)
+    assert (row[1], row[2]) == (speaker, affiliation)
