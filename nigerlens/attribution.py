@@ -209,7 +209,7 @@ class Discourse:
             for d in document_intro().finditer(blank):
                 issuers = owner_mentions(blank[: d.start()], gazetteer)
                 name = re.sub(r"\s+", " ", d.group("doc").lower())
-                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
+                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name, name.split()[-1]}))
                 self.entities.add(sent.start + d.start(), doc)
                 self.orgs.add(sent.start + d.start(), doc)
 

@@ -184,3 +184,70 @@ def test_sieve_passes(text, expected):
 def test_post_coup_government_speaks_for_the_junta(text, published, speaker, affiliation):
     (row,) = rules(text, published)
     assert (row[1], row[2]) == (speaker, affiliation)
+
+
+# every speech verb and every source noun of the lexicons reaches every attribution rule of its kind
+from nigerlens.resources import lexicon  # noqa: E402
+
+FINITE = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "finite"]
+PARTICIPLES = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "participle"]
+PREPOSITIONS = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "preposition"]
+FINITE_RULES = {
+    "after": ("“We will stay,” Macron {v}.", "Emmanuel Macron"),
+    "after:inverted": ("“We will stay,” {v} Macron.", "Emmanuel Macron"),
+    "before": ("Macron {v}: “We will stay.”", "Emmanuel Macron"),
+    "after-clause": ("France wants “a quick exit” from Niger, Macron {v}.", "Emmanuel Macron"),
+    "pronoun": ("Macron arrived on Monday. “We will stay,” he {v}.", "Emmanuel Macron"),
+    "next-sentence": ("“We will stay.” Macron {v} so on Monday.", "Emmanuel Macron"),
+    # the unnamed speaker who speaks without quotation marks, then "he"
+    "unnamed": ("Macron left on Monday. A spokesman for ECOWAS, who asked not to be named, {v} the force was ready. “No option is off the table,” he said.", "spokesman"),
+}
+
+
+@pytest.mark.parametrize("rule", list(FINITE_RULES))
+@pytest.mark.parametrize("verb", FINITE)
+def test_every_finite_speech_verb_works_in_every_rule(verb, rule):
+    template, speaker = FINITE_RULES[rule]
+    found = [s for _, s, _ in speakers(template.format(v=verb))]
+    assert found and found[-1] == speaker
+
+
+@pytest.mark.parametrize("verb", PARTICIPLES)
+@pytest.mark.parametrize("template", [
+    "“Enough,” a senior official said, {v} that “the door is open.”",
+    "The junta closed the border, {v} “security reasons”.",
+])
+def test_every_participle_continues_the_speaker(verb, template):
+    found = speakers(template.format(v=verb))
+    assert found[-1][1] in ("senior official", "Niger junta")
+
+
+@pytest.mark.parametrize("cue", PREPOSITIONS)
+@pytest.mark.parametrize("template", ["{c} Borrell, “the mission is over.”", "The mission is “over”, {c} Borrell."])
+def test_every_preposition_cue_names_the_speaker(cue, template):
+    text = template.format(c=cue)
+    assert speakers(text[0].upper() + text[1:])[-1][1] == "Josep Borrell"
+
+
+ANONYMOUS = [r["noun"] for r in lexicon("source_nouns") if r["kind"] == "anonymous source"]
+DOCUMENTS = [r["noun"] for r in lexicon("source_nouns") if r["kind"] == "document"]
+
+
+@pytest.mark.parametrize("template", [
+    "“We will stay,” a French {n} said.",
+    "A French {n} told reporters: “We will stay.”",
+])
+@pytest.mark.parametrize("noun", ANONYMOUS)
+def test_every_source_noun_names_an_unnamed_source(noun, template):
+    df = nl.quotes(nl.from_text(template.format(n=noun)))
+    assert df["speaker_affiliation"].tolist() == ["France"] and noun.split()[0] in df["speaker"].iloc[0]
+
+
+@pytest.mark.parametrize("template", [
+    "France said in a {n} on Monday that talks would go on. “The withdrawal has begun,” the {n} said.",
+    "Germany issued a {n} on Friday. “The airlift continues,” it said.",
+])
+@pytest.mark.parametrize("noun", DOCUMENTS)
+def test_every_document_noun_keeps_its_issuer(noun, template):
+    df = nl.quotes(nl.from_text(template.format(n=noun)))
+    assert df["speaker_affiliation"].tolist()[-1] in ("France", "Germany")
