@@ -189,6 +189,16 @@ class Discourse:
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
             for m in gazetteer.actor_mentions(blank, kinds=("person",)):
                 self.people.add(sent.start + m.start, Speaker(m.name, "named person", gazetteer.actors[m.name].affiliation))
+            for t in titled_name().finditer(blank):
+                name = t.group("name")
+                if gazetteer.actor_mentions(name, kinds=("person",)) or set(name.split()) & _institution_words():
+                    continue
+                row = _titles()[re.sub(r"\s+", " ", t.group("title"))]
+                if row["gender"]:
+                    self._genders.setdefault(name, row["gender"])
+                owner = owner_mentions(blank[max(0, t.start() - 60) : t.start()], gazetteer)
+                side = gazetteer.side_of(owner[-1].name) if owner else None
+                self.people.add(sent.start + t.start("name"), Speaker(name, "named person", side, nouns=frozenset({row["word"]})))
             for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
@@ -441,7 +451,7 @@ class Discourse:
 @cache
 def _title_heads(gaz: Gazetteer) -> frozenset:
     """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
-    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t)
+    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t) | frozenset(r["word"] for r in _titles().values())
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:
@@ -465,7 +475,27 @@ def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
     names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    names = [n for n in names if not set(n.split()) & _institution_words()]
     return names[-1] if names else None
+
+
+@cache
+def _institution_words() -> frozenset:
+    """Capitalised words that make a name an institution's (data/lexicon/institution_words.csv)."""
+    return frozenset(r["word"] for r in lexicon("institution_words"))
+
+
+@cache
+def _titles() -> dict[str, dict[str, str]]:
+    """Titles before a name (data/lexicon/titles.csv): title -> its row (word, gender)."""
+    return {r["title"]: r for r in lexicon("titles")}
+
+
+@cache
+def titled_name() -> re.Pattern:
+    """A person the text introduces with a title ("the General Mamane Sani Kiaou", "Col. Issa
+    Diallo"): someone "the general" or "he" can refer to later, lexicon or not."""
+    return re.compile(rf"(?<![\w.])(?P<title>{alternation(_titles())})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 
 
 _QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")
