@@ -48,6 +48,12 @@ MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
 
 
+# "of the ministry", "for the bloc": a source that belongs to an organisation named before
+@cache
+def _of_back() -> re.Pattern:
+    return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
 @cache
 def _back_nouns(refers_to: str) -> str:
     return alternation(r["noun"] for r in lexicon("back_nouns") if r["refers_to"] == refers_to)
@@ -232,7 +238,13 @@ class Discourse:
         noun = nouns[0]
         mentions = self.gaz.actor_mentions(np + " " + tail)
         outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
-        return Speaker(_description(np, noun), "anonymous source", self._affiliation(mentions, pos),
+        affiliation = self._affiliation(mentions, pos)
+        if affiliation is None and _of_back().search(np):
+            # "a spokeswoman of the ministry": the ministry of the sentence before
+            i = self._sentence_index.get(offset)
+            prev = self.previous_subject(self.article.sentences[i]) if i else None
+            affiliation = self.gaz.side_of(prev.name) if prev else None
+        return Speaker(_description(np, noun), "anonymous source", affiliation,
                        via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
@@ -324,9 +336,11 @@ class Discourse:
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
-        if org_back().match(head.strip()):
-            return self.last_org(p.start, kinds=("organisation",))
         owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+        back = org_back().match(head.strip())
+        lead = len(head) - len(head.lstrip())
+        if back and not (owners and _qualifies(head[lead + back.end() : owners[0].start])):
+            return self.last_org(p.start, kinds=("organisation",))
         if owners:
             o = owners[0]
             return Speaker(o.name, "organisation", o.name)
@@ -446,6 +460,12 @@ class Discourse:
             if self.gaz.actors[m.name].kind != "outlet":
                 return self.gaz.side_of(m.name)
         return None
+
+
+def _qualifies(gap: str) -> bool:
+    """Whether the words between a noun and an actor make one name ("the Ministry of the
+    Defence german", "the Commission of ECOWAS"): function words and capitalised words only."""
+    return all(w.lower() in ("of", "the", "for", "and") or w[:1].isupper() for w in gap.split())
 
 
 @cache
