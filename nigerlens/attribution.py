@@ -279,7 +279,7 @@ class Discourse:
         the role noun of an anonymous source ("the spokesman" after "a spokesman for ECOWAS")."""
         a = self.gaz.actors.get(s.name)
         titles = (a.titles if a is not None else ()) + tuple(s.nouns) + ((s.name.lower(),) if s.kind != "named person" else ())
-        return any(t == title or t.endswith(" " + title) or t.split()[-1].removesuffix("s") == title for t in titles if t)
+        return any(t == title or _head(t) == title or t.split()[-1].removesuffix("s") == title for t in titles if t)
 
     def person_for(self, pos: int, *, gender: str | None = None, title: str | None = None, side: str | None = None) -> Speaker | None:
         """The person a pronoun or a definite description at ``pos`` refers to.
@@ -462,6 +462,11 @@ class Discourse:
         return None
 
 
+def _head(title: str) -> str:
+    """The noun a title is named by: "foreign minister" -> minister, "head of state" -> head."""
+    return title.split(" of ")[0].split()[-1]
+
+
 def _qualifies(gap: str) -> bool:
     """Whether the words between a noun and an actor make one name ("the Ministry of the
     Defence german", "the Commission of ECOWAS"): function words and capitalised words only."""
@@ -471,7 +476,7 @@ def _qualifies(gap: str) -> bool:
 @cache
 def _title_heads(gaz: Gazetteer) -> frozenset:
     """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
-    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t) | frozenset(r["word"] for r in _titles().values())
+    return frozenset(_head(t) for a in gaz.actors.values() for t in a.titles if t) | frozenset(r["word"] for r in _titles().values())
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:

@@ -251,3 +251,46 @@ def test_every_source_noun_names_an_unnamed_source(noun, template):
 def test_every_document_noun_keeps_its_issuer(noun, template):
     df = nl.quotes(nl.from_text(template.format(n=noun)))
     assert df["speaker_affiliation"].tolist()[-1] in ("France", "Germany")
+
+
+MORE_SIEVE = [
+    # before:colon: a speaker before a colon, no speech verb
+    ("The junta's message has not changed: “The French must go.”", [("The French must go.", "Niger junta", "Niger junta", "before:colon")]),
+    ("Macron, on the evening news: “Our troops will leave.”", [("Our troops will leave.", "Emmanuel Macron", "France", "before:colon")]),
+    ("Two questions remain: “when” and “how”.", []),  # no speaker before the colon, short terms
+    # inverted tags keep abbreviated titles and stop at an adjunct
+    ("“The handover went well,” said Lt. Col. Issa Maiga, who commands the base.", [("The handover went well", "Issa Maiga", None, "after:inverted")]),
+    ("“The drawdown is on schedule,” said Maj. Gen. Kenneth Ekman at the ceremony.", [("The drawdown is on schedule", "Kenneth Ekman", "United States", "after:inverted")]),
+    # a person the text introduces with a title, referred back to by the title or a pronoun
+    ("The commander, General Moussa Diallo, spoke in Agadez. “The base is ours now,” declared the general during the visit.", [("The base is ours now", "Moussa Diallo", None, "after:inverted")]),
+    ("Ms Aissata Kane met the envoys. “Our clinics are empty,” she said.", [("Our clinics are empty", "Aissata Kane", None, "after")]),
+    ("Mr Ousmane Bako met Ms Aissata Kane. “The road is closed,” he said.", [("The road is closed", "Ousmane Bako", None, "after")]),
+    # an institution's name is not a person's
+    ("“The corridor is open,” the National Council for Refugees said.", [("The corridor is open", None, None, "none")]),
+    # a source of an organisation named before
+    ("The Italian foreign ministry announced the move on Monday. A spokesman of the ministry explained the decision. “Our flights resume,” he said.", [("Our flights resume", "spokesman", "Italy", "after")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_SIEVE, ids=[c[0][:40] for c in MORE_SIEVE])
+def test_more_sieve_passes(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, affiliation",
+    [
+        # post-coup state roles and bodies
+        ("A Nigerien officer at the ceremony spoke of “a new page”.", "2024-07-06", "Niger junta"),
+        ("“We take over the base,” a Nigerien official told reporters.", "2024-05-02", "Niger junta"),
+        ("Niger's Ministry of National Defence said in a statement that the exit “ends an era”.", "2024-09-16", "Niger junta"),
+        # state television is Niger, and "it" refers to it
+        ("The state broadcaster showed the convoy. It said the soldiers were “heading home”.", "2023-12-22", "Niger"),
+        ("Tele Sahel aired the speech. “The homeland is free,” it said.", "2023-08-20", "Niger"),
+        # before the coup an officer of Niger is Niger's
+        ("“We patrol the border,” a Nigerien officer told reporters.", "2022-05-02", "Niger"),
+    ],
+)
+def test_post_coup_state_roles(text, published, affiliation):
+    (row,) = rules(text, published)
+    assert row[2] == affiliation
