@@ -294,3 +294,18 @@ def test_more_sieve_passes(text, expected):
 def test_post_coup_state_roles(text, published, affiliation):
     (row,) = rules(text, published)
     assert row[2] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a paragraph that opens with a quotation continues the speaker of the paragraph before
+        ("“We leave in order,” Macron said.\n\n“The last soldiers fly out before Christmas.”", "Emmanuel Macron"),
+        ("Tinubu spoke first. “The bloc will act,” he said.\n\n“No coup will stand in West Africa, none at all.”", "Bola Tinubu"),
+        # far from the last speaker, or inside a paragraph about something else: no speaker
+        ("“We leave in order,” Macron said.\n\nThe base was built in 2013.\n\n“The last soldiers fly out before Christmas.”", None),
+        ("“We leave in order,” Macron said.\n\nThe base, built in 2013, is “the largest French hub in the Sahel region”.", None),
+    ],
+)
+def test_continuation_stays_next_to_its_speaker(text, expected):
+    assert speakers(text)[-1][1] == expected

@@ -10,7 +10,8 @@ Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attrib
 3. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
 4. ``next-sentence``: "... ." followed by "The diplomat said so ..." style attribution;
-5. ``continuation``: a quotation with no speech verb continues the previous speaker.
+5. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
+   paragraph or opening the next one.
 """
 
 from __future__ import annotations
@@ -319,6 +320,7 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     speakers: dict[int, Speaker] = {}
     rows: list[dict] = []
     previous: Speaker | None = None
+    previous_para = -1
     sentences = article.sentences
     starts = [s.start for s in sentences]
     paragraphs = article.paragraphs
@@ -345,14 +347,15 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             if m:
                 speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
                 cue, rule = m.group("cue").lower(), "next-sentence"
-        if speaker is None and previous is not None and not speech_regex().search(blank):
+        here = bisect_right(para_starts, q.start) - 1
+        if speaker is None and previous is not None and not speech_regex().search(blank) and _continues(article.text, para, q, here - previous_para):
             speaker, cue, rule = previous, None, "continuation"
         if speaker is not None:
             if told and not speaker.via:
                 speaker.via = told
             disc.mention(q.start, speaker)
             sentence_speaker = speaker
-            previous = speaker
+            previous, previous_para = speaker, here
             speakers.setdefault(i, speaker)
         if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS and not speech_regex().search(blank):
             continue  # a term in quotation marks with no speech verb of its own: a scare quote
@@ -374,6 +377,14 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             }
         )
     return rows, disc, speakers
+
+
+def _continues(text: str, para: Span, q: Quotation, paragraphs_since: int) -> bool:
+    """Whether a quotation with no tag continues the previous speaker: in the same paragraph as
+    the previous speaker's quotation, or opening the paragraph right after it."""
+    if paragraphs_since == 0:
+        return True
+    return paragraphs_since == 1 and not text[para.start : q.start].strip()
 
 
 def _line_at(text: str, pos: int, para: Span) -> Span:
