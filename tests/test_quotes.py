@@ -309,3 +309,25 @@ def test_post_coup_state_roles(text, published, affiliation):
 )
 def test_continuation_stays_next_to_its_speaker(text, expected):
     assert speakers(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, affiliation",
+    [
+        # a person not in the lexicon is still a speaker, with the actor their apposition names
+        ("“The border must reopen,” Amadou Issa, a Nigerien trader, said.", "Amadou Issa", "Niger"),
+        ("“Prices have doubled,” Halima Souley, a Malian shopkeeper in Niamey, told reporters.", "Halima Souley", "Mali"),
+        ("“We sleep outside,” Moussa Ali, a local driver, said.", "Moussa Ali", None),
+        # unnamed people of the street are unnamed sources; "he" is not a group
+        ("“We want peace,” a resident of Zinder said.", "resident", None),
+        ("Witnesses said the convoy left at dawn. “It was chaos,” one witness said.", "witness", None),
+    ],
+)
+def test_people_outside_the_lexicon(text, speaker, affiliation):
+    row = rules(text)[-1]
+    assert (row[1], row[2]) == (speaker, affiliation)
+
+
+def test_he_is_not_a_group():
+    text = "Two officials said the talks had stalled. “We wait,” he said."
+    assert speakers(text)[-1][1] is None

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..article import Article, Span
@@ -175,11 +175,15 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
     disc = site.disc
     sp = disc.speaker_from(np, np_pos, site.sent)
     if sp is not None and sp.kind == "named person" or not extra:
+        if sp is not None and sp.affiliation is None and extra:
+            # "Amadou Issa, a Nigerien trader,": the apposition may name the actor
+            actors = [m for m in disc.gaz.actor_mentions(extra) if disc.gaz.actors[m.name].kind != "outlet"]
+            return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
     if both is not None and both.kind == "named person":
         if both.affiliation is None and sp is not None:
-            both.affiliation = sp.affiliation
+            return replace(both, affiliation=sp.affiliation)
         return both
     return sp or both
 
