@@ -331,3 +331,14 @@ def test_people_outside_the_lexicon(text, speaker, affiliation):
 def test_he_is_not_a_group():
     text = "Two officials said the talks had stalled. “We wait,” he said."
     assert speakers(text)[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Prices doubled,” said Ibrahim Moussa, a driver. “We cannot buy rice.”\n\nMali's junta said in a statement that talks had failed.", "Ibrahim Moussa"),
+        ("“Schools are shut,” said Aicha Bello. “Our children wait at home.”\n\nThe ministry said the exams were postponed.", "Aicha Bello"),
+    ],
+)
+def test_the_next_paragraphs_tag_is_not_this_quotes(text, expected):
+    assert speakers(text)[1][1] == expected

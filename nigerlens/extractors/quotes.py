@@ -345,8 +345,8 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             context_start, sentence_speaker = sent.start, None
         frame_via = _frame_via(blank, sent, disc)
         speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
-        if speaker is None and j + 1 < len(sentences):
-            nxt = sentences[j + 1]
+        if speaker is None and j + 1 < len(sentences) and sentences[j + 1].start < para.end:
+            nxt = sentences[j + 1]  # in the same paragraph: a new paragraph is a new matter
             m = _next_sentence_tag().match(disc.blank(nxt))
             if m:
                 speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
