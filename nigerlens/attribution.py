@@ -16,6 +16,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
@@ -194,7 +196,7 @@ class Discourse:
                 if gazetteer.actors[m.name].kind != "person":
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
             for m in gazetteer.actor_mentions(blank, kinds=("person",)):
-                self.people.add(sent.start + m.start, Speaker(m.name, "named person", gazetteer.actors[m.name].affiliation))
+                self.people.add(sent.start + m.start, self.person_named(blank, m, sent.start))
             for t in titled_name().finditer(blank):
                 name = t.group("name")
                 if gazetteer.actor_mentions(name, kinds=("person",)) or set(name.split()) & _institution_words():
@@ -393,8 +395,7 @@ class Discourse:
         mentions = self.gaz.actor_mentions(phrase, pos)
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
-            a = self.gaz.actors[people[-1].name]
-            return Speaker(a.name, "named person", a.affiliation)
+            return self.person_named(phrase, people[-1], pos)
         noun = None
         for m in _source_regex().finditer(phrase):
             noun = m
@@ -406,6 +407,9 @@ class Discourse:
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
             if honorific and honorific.group(1).lower() in HONORIFIC_GENDER:
                 self._genders.setdefault(name, HONORIFIC_GENDER[honorific.group(1).lower()])
+            known = _fuzzy_person(self.gaz, name)
+            if known is not None:  # "Boris Pistorious": a misspelt lexicon name
+                return Speaker(known.name, "named person", known.affiliation)
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         titled = self._titled(phrase, pos, actors)
@@ -433,6 +437,19 @@ class Discourse:
         if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
             return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"
         return None
+
+    def person_named(self, text: str, m: Mention, offset: int = 0) -> Speaker:
+        """The person a lexicon mention in ``text`` names. A surname alone after another given
+        name is someone else of that family ("Zazia Bazoum" is not Mohamed Bazoum), unless the
+        full name is a spelling variant of the lexicon's (fuzzy match: "Abdurahamane Tchiani")."""
+        a = self.gaz.actors[m.name]
+        local = m.start - offset if m.start >= offset and m.start - offset <= len(text) else m.start
+        given = _GIVEN_BEFORE.search(text[: max(local, 0)])
+        if given and " " not in m.surface.strip() and given.group(1) not in _titles() and not self.gaz.actor_of(given.group(1)):
+            full = f"{given.group(1)} {m.surface}"
+            if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
+                return Speaker(full, "named person", None)
+        return Speaker(a.name, "named person", a.affiliation)
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
         """A definite description by title ("the general", "the minister", "the German defence
@@ -467,6 +484,28 @@ def _plural(s: Speaker) -> bool:
     other source nouns."""
     nouns = source_nouns()
     return bool(s.nouns) and all(n.endswith("s") and (n[:-1] in nouns or n[:-2] in nouns) for n in s.nouns)
+
+
+# a capitalised given name right before a mention ("Zazia Bazoum")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.])({_NAME_WORD})\s+$")
+# how alike two spellings of one full name are (rapidfuzz ratio, 0-100): "Abdourahamane Tiani"
+# and "Abdurahamane Tiani" are one person, "Zazia Bazoum" and "Mohamed Bazoum" two
+_SAME_NAME = 85
+
+
+def _fuzzy_person(gaz: Gazetteer, name: str):
+    """The lexicon person whose full name (or a full variant) ``name`` is a misspelling of, or None."""
+    from rapidfuzz import process
+
+    names = _full_names(gaz)
+    best = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=_SAME_NAME + 5) if " " in name else None
+    return gaz.actors[names[best[0]]] if best else None
+
+
+@cache
+def _full_names(gaz: Gazetteer) -> dict[str, str]:
+    """Full-name aliases of the lexicon's people -> canonical name."""
+    return {x: a.name for a in gaz.actors.values() if a.kind == "person" for x in a.aliases if " " in x}
 
 
 def _head(title: str) -> str:

@@ -342,3 +342,22 @@ def test_he_is_not_a_group():
 )
 def test_the_next_paragraphs_tag_is_not_this_quotes(text, expected):
     assert speakers(text)[1][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, affiliation",
+    [
+        # a surname of the lexicon after another given name is someone else of that family
+        ("Bazoum's son, Salem Bazoum, told reporters his father was “in good spirits”.", "Salem Bazoum", None),
+        ("“We fear for him,” said Hadiza Bazoum, a relative.", "Hadiza Bazoum", None),
+        # a spelling variant of a lexicon name is that person (fuzzy match)
+        ("“Power will return to civilians,” said General Abdurahamane Tchiani.", "Abdourahamane Tchiani", "Niger junta"),
+        ("“We are ready,” Boris Pistorious said.", "Boris Pistorius", "Germany"),
+        # the title before a surname is no given name
+        ("“The ambassador stays,” said President Macron.", "Emmanuel Macron", "France"),
+        ("“We stay in Niamey,” Chancellor Scholz said.", "Olaf Scholz", "Germany"),
+    ],
+)
+def test_family_names_and_spelling_variants(text, speaker, affiliation):
+    row = rules(text)[-1]
+    assert (row[1], row[2]) == (speaker, affiliation)
