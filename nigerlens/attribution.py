@@ -45,6 +45,8 @@ _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps
 # to be named, said ..." (the description, then at most 80 characters to the verb)
 # (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
+# a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
+NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
@@ -214,6 +216,13 @@ class Discourse:
                     self.people.add(sent.start + intro.start("np"), source)
             for verb in speaks_verb().finditer(blank):
                 lo = max(0, verb.start() - 140)
+                named = NAMED_SPEAKS.search(blank[lo : verb.start()])
+                if named and not gazetteer.actor_mentions(named.group("name")) and not set(named.group("name").split()) & _institution_words():
+                    # "Cheikh Ndiaye, a Sahel analyst at ..., said": a person, not "a Sahel analyst"
+                    side = apposition_actors(named.group("app"), gazetteer)
+                    self.people.add(sent.start + lo + named.start("name"),
+                                    Speaker(named.group("name"), "named person", gazetteer.side_of(side[0].name) if side else None))
+                    continue
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
@@ -396,6 +405,16 @@ class Discourse:
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
             return self.person_named(phrase, people[-1], pos)
+        surname = _SURNAME.fullmatch(TITLE.sub("", phrase).strip())
+        if surname:  # "Miller said", "Ndiaye added": the person of that surname named before
+            for _, s in self.people.placed_before(pos):
+                if s.kind == "named person" and s.name.split()[-1] == surname.group() and s.name != surname.group():
+                    return s
+        possessive = _possessive_org().match(phrase)
+        if possessive:  # "His ministry later said": the ministry of the man last named
+            owner = self.person_for(pos, gender=PRONOUN_GENDER[possessive.group(1).lower().replace("his", "he").replace("her", "she")])
+            if owner is not None and owner.affiliation:
+                return Speaker(owner.affiliation, "organisation", owner.affiliation)
         noun = None
         for m in _source_regex().finditer(phrase):
             noun = m
@@ -479,11 +498,25 @@ class Discourse:
         return None
 
 
+def apposition_actors(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Actors an apposition ties a person to ("a Nigerien trader", "the bloc's envoy"), not the
+    places it names ("an analyst at the Dakar-based institute", "a trader in Niamey")."""
+    return [m for m in owner_mentions(text, gaz) if gaz.actors[m.name].kind != "person" and not text[m.end : m.end + 6].startswith("-based")]
+
+
 def _plural(s: Speaker) -> bool:
     """Whether an anonymous source is a group ("officials", "witnesses"): its nouns are plurals of
     other source nouns."""
     nouns = source_nouns()
     return bool(s.nouns) and all(n.endswith("s") and (n[:-1] in nouns or n[:-2] in nouns) for n in s.nouns)
+
+
+_SURNAME = re.compile(_NAME_WORD)
+
+
+@cache
+def _possessive_org() -> re.Pattern:
+    return re.compile(rf"^(his|her)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
 
 
 # a capitalised given name right before a mention ("Zazia Bazoum")

@@ -361,3 +361,24 @@ def test_the_next_paragraphs_tag_is_not_this_quotes(text, expected):
 def test_family_names_and_spelling_variants(text, speaker, affiliation):
     row = rules(text)[-1]
     assert (row[1], row[2]) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, affiliation",
+    [
+        # a person named with an apposition who speaks without quotation marks, then "he"/"she"
+        ("Cheikh Ndiaye, an analyst at a Dakar-based institute, said talks were stuck. “Nobody wants war,” he said.", "Cheikh Ndiaye", None),
+        ("Rahmatou Sani, a Nigerien lawyer, said the charges were weak. “The case is empty,” she said.", "Rahmatou Sani", "Niger"),
+        # a surname alone refers back to the person named before
+        ("Matthew Miller briefed reporters. Asked about the troops, Miller said there were “no changes”.", "Matthew Miller", "United States"),
+        ("“We wait,” said Issoufou Garba, a farmer. Garba said the harvest was “lost”.", "Issoufou Garba", None),
+        # "his ministry": the ministry of the man named before
+        ("Ahmed Attaf spoke on Monday. His ministry later said Algiers would “spare no effort”.", "Algeria", "Algeria"),
+        ("Annalena Baerbock flew to Abuja. Her ministry said the visit was “a sign of support”.", "Germany", "Germany"),
+        # an adjunct that ends in a name is not an apposition's subject
+        ("In a statement read on Tele Sahel, the CNSP said it would “respond immediately”.", "Niger junta", "Niger junta"),
+    ],
+)
+def test_names_surnames_and_possessives(text, speaker, affiliation):
+    row = rules(text, "2023-08-20")[-1]
+    assert (row[1], row[2]) == (speaker, affiliation)

@@ -28,6 +28,7 @@ from ..attribution import (
     NAME,
     Discourse,
     Speaker,
+    apposition_actors,
     finite_cues,
     speech_cues,
     speech_regex,
@@ -63,7 +64,10 @@ def _np_before(text: str) -> str:
     chunk = _LEAD.sub("", chunks[-1])
     if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
         name = NAME.findall(chunks[-2])[-1]
-        if chunks[-2].rstrip().endswith(name):
+        rest = chunks[-2].rstrip()[: -len(name)].split()
+        # "Amadou Issa, a local trader": the name is its chunk's subject, not the end of an
+        # adjunct ("In a statement broadcast on Tele Sahel, the CNSP")
+        if chunks[-2].rstrip().endswith(name) and len(rest) <= 3 and not (rest and _NOT_SUBJECT.match(rest[0])):
             return f"{name}, {chunk}"
     words = chunk.split()
     if words and PRONOUN.match(words[-1]):
@@ -177,7 +181,7 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
     if sp is not None and sp.kind == "named person" or not extra:
         if sp is not None and sp.affiliation is None and extra:
             # "Amadou Issa, a Nigerien trader,": the apposition may name the actor
-            actors = [m for m in disc.gaz.actor_mentions(extra) if disc.gaz.actors[m.name].kind != "outlet"]
+            actors = apposition_actors(extra, disc.gaz)
             return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
