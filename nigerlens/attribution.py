@@ -24,9 +24,11 @@ from .gazetteer import Gazetteer, Mention
 from .quotations import Quotation, blanked, find_quotations
 from .resources import alternation, lexicon
 
-PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 # the gender a pronoun agrees with; "they", "we" and "it" take no person
-PRONOUN_GENDER = {"he": "m", "she": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
+AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
 HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "mme": "f"}
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
@@ -385,7 +387,7 @@ class Discourse:
     # -- speakers ---------------------------------------------------------------------------
     def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:
         """The speaker named by ``phrase`` (at absolute offset ``pos``) in sentence ``sent``."""
-        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        phrase = AUX_END.sub("", phrase.strip(" ,;:\u2014\u2013-"))
         if not phrase:
             return None
         if PRONOUN.match(phrase):

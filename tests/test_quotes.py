@@ -382,3 +382,22 @@ def test_family_names_and_spelling_variants(text, speaker, affiliation):
 def test_names_surnames_and_possessives(text, speaker, affiliation):
     row = rules(text, "2023-08-20")[-1]
     assert (row[1], row[2]) == (speaker, affiliation)
+
+
+@pytest.mark.parametrize(
+    "text, speaker, via",
+    [
+        # object pronouns after "according to"
+        ("Macron spoke on Sunday. According to him, the pull-out will be “orderly”.", "Emmanuel Macron", "Example Wire"),
+        ("Colonna spoke on Monday. According to her, the embassy is “safe”.", "Catherine Colonna", "Example Wire"),
+        # machine-translated inversions: the outlet before the speaker
+        ("“We are in contact,” indicated to AFP a spokeswoman of the Pentagon, Sabrina Singh.", "Sabrina Singh", "Example Wire > Agence France-Presse"),
+        ("“The talks go on,” declared to Reuters the minister Catherine Colonna.", "Catherine Colonna", "Example Wire > Reuters"),
+        # an adverb between the description and its verb
+        ("“We revoke the accord,” said Amadou Abdramane. The spokesman also denounced “the condescending attitude” of Washington.", "Amadou Abdramane", "Example Wire"),
+        ("“Aid is paused,” said Matthew Miller. The spokesman later stressed that talks were “ongoing”.", "Matthew Miller", "Example Wire"),
+    ],
+)
+def test_translated_and_reported_forms(text, speaker, via):
+    df = nl.quotes(nl.from_text(text, outlet="Example Wire"))
+    assert (df["speaker"].iloc[-1], df["via"].iloc[-1]) == (speaker, via)

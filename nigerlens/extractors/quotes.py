@@ -211,9 +211,17 @@ def tag_inverted(site: Site):
     m = _inverted_tag().match(site.after)
     if not m or re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", m.group("np")):
         return None
-    np_pos = site.at(site.q_end + m.start("np"))
-    sp = _with_apposition(site, m.group("np"), np_pos, m.group("name"))
-    return (sp, m.group("cue").lower(), "after:inverted", ()) if sp else None
+    np, np_pos, told = m.group("np"), site.at(site.q_end + m.start("np")), ()
+    lead = _TOLD_FIRST.match(np)
+    if lead:  # "..., indicated to AFP a spokeswoman of ...": the outlet comes first
+        outlets = site.disc.gaz.actor_mentions(lead.group("who"), kinds=("outlet",))
+        told = (outlets[0].name,) if outlets else ()
+        np, np_pos = np[lead.end() :], np_pos + lead.end()
+    sp = _with_apposition(site, np, np_pos, m.group("name"))
+    return (sp, m.group("cue").lower(), "after:inverted", told) if sp else None
+
+
+_TOLD_FIRST = re.compile(r"(?:to|in)\s+(?P<who>[^,]+?)\s+(?=(?:an?|the|one)\s)", re.IGNORECASE)
 
 
 def tag_before(site: Site):
