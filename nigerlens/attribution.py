@@ -92,8 +92,10 @@ def speaks_verb() -> re.Pattern:
 
 @cache
 def finite_cues() -> str:
-    """The finite speech verbs as a regex alternation (longest first)."""
-    return alternation(c for c, f in speech_cues().items() if f == "finite")
+    """The finite speech verbs as a regex alternation (longest first): reporting verbs ("said")
+    and evaluative ones ("denounced", "praised"), which attribute a quotation but do not make
+    their subject the reporter of a stance."""
+    return alternation(c for c, f in speech_cues().items() if f in ("finite", "evaluative"))
 
 
 @cache
@@ -105,7 +107,7 @@ def document_intro() -> re.Pattern:
 
 @cache
 def speech_cues() -> dict[str, str]:
-    """Speech verb -> form (finite, participle, preposition), from data/lexicon/speech_verbs.csv."""
+    """Speech verb -> form (finite, evaluative, participle, preposition), from data/lexicon/speech_verbs.csv."""
     return {r["cue"]: r["form"] for r in lexicon("speech_verbs")}
 
 

@@ -189,7 +189,8 @@ def test_post_coup_government_speaks_for_the_junta(text, published, speaker, aff
 # every speech verb and every source noun of the lexicons reaches every attribution rule of its kind
 from nigerlens.resources import lexicon  # noqa: E402
 
-FINITE = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "finite"]
+FINITE = [r["cue"] for r in lexicon("speech_verbs") if r["form"] in ("finite", "evaluative")]
+REPORTING = {r["cue"] for r in lexicon("speech_verbs") if r["form"] == "finite"}
 PARTICIPLES = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "participle"]
 PREPOSITIONS = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "preposition"]
 FINITE_RULES = {
@@ -198,7 +199,7 @@ FINITE_RULES = {
     "before": ("Macron {v}: “We will stay.”", "Emmanuel Macron"),
     "after-clause": ("France wants “a quick exit” from Niger, Macron {v}.", "Emmanuel Macron"),
     "pronoun": ("Macron arrived on Monday. “We will stay,” he {v}.", "Emmanuel Macron"),
-    "next-sentence": ("“We will stay.” Macron {v} so on Monday.", "Emmanuel Macron"),
+    "next-sentence": ("“We will stay.” Macron {v} so on Monday.", "Emmanuel Macron"),  # reporting verbs only (below)
     # the unnamed speaker who speaks without quotation marks, then "he"
     "unnamed": ("Macron left on Monday. A spokesman for ECOWAS, who asked not to be named, {v} the force was ready. “No option is off the table,” he said.", "spokesman"),
 }
@@ -208,8 +209,10 @@ FINITE_RULES = {
 @pytest.mark.parametrize("verb", FINITE)
 def test_every_finite_speech_verb_works_in_every_rule(verb, rule):
     template, speaker = FINITE_RULES[rule]
+    if rule == "next-sentence" and verb not in REPORTING:
+        speaker = None  # "Ivory Coast has promised to contribute ...": nothing said before is reported
     found = [s for _, s, _ in speakers(template.format(v=verb))]
-    assert found and found[-1] == speaker
+    assert found[-1:] == [speaker] or (speaker is None and not found)
 
 
 @pytest.mark.parametrize("verb", PARTICIPLES)

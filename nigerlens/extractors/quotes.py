@@ -1,17 +1,28 @@
 """The quotes table: every direct quotation, who said it and through whom.
 
-Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attribution`):
+Quotations come from :mod:`nigerlens.quotations` (every mark style; slogans, scare quotes and
+headlines set apart). Each is read with the sentences it spans, and a sieve of passes gives its
+speaker, most precise first; the pass that found the speaker is the row's ``rule``
+(``quote; speaker:<pass>``), so an analyst can keep the sure ones:
 
-1. ``after``: the speaker right after the quote ("..., State Department spokesman Matthew Miller
-   said"; "..., said Macron"; "..., Bola Tinubu, who chairs the bloc, told the summit");
-2. ``before``: the nearest speech verb before the quote in the sentence ("Blinken told reporters
-   that ..."; "she said the talks had been ..."; "what he called ..."); a participle ("adding
-   that", "citing", "calling") continues the sentence's speaker, or its clause's subject;
-3. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
+1. ``after:inverted``: "..., said Macron"; "..., said Niger military spokesman, Amadou Abdramane";
+2. ``after``: the speaker right after the quote ("..., State Department spokesman Matthew Miller
+   said"; "..., Amadou Issa, a local trader, said"; "..., Bola Tinubu, who chairs the bloc, told
+   the summit");
+3. ``before``: the nearest speech verb before the quote in the sentence ("Blinken told reporters
+   that ..."; "She added: ..."; "what he called ..."); a participle ("adding that", "citing")
+   continues the sentence's speaker, or its main clause's subject (``before:participle``);
+   "according to X, ..." (``before:according-to``);
+4. ``before:colon``: a speaker before a colon with no speech verb ("The CNSP's line: ...");
+5. ``after:according-to``: "... is "a prudent adjustment", according to an AFRICOM statement";
+6. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
-4. ``next-sentence``: "... ." followed by "The diplomat said so ..." style attribution;
-5. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
+7. ``next-sentence``: "... ." followed, in the same paragraph, by "The diplomat said so ...";
+8. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
    paragraph or opening the next one.
+
+Who a phrase names (pronouns by gender, titles, descriptions that refer back, unnamed sources,
+the post-coup government) is :class:`nigerlens.attribution.Discourse`'s job.
 """
 
 from __future__ import annotations
@@ -420,6 +431,7 @@ _UNSURE = {None, "continuation"}
 @cache
 def _next_sentence_tag() -> re.Pattern:
     """"The talks failed." Tinubu said so ...: a sentence that opens with its speaker and a verb."""
+    # reporting verbs only: "Ivory Coast has promised to contribute" reports nothing said before
     finite = alternation(c for c, f in speech_cues().items() if f == "finite")
     return re.compile(rf"^\s*(?P<np>(?:[^\s,.;]+\s+){{0,6}}?[^\s,.;]+)\s+(?P<cue>{finite})(?![\w-])", re.IGNORECASE)
 
