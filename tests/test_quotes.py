@@ -356,7 +356,9 @@ def test_the_next_paragraphs_tag_is_not_this_quotes(text, expected):
         # a spelling variant of a lexicon name is that person (fuzzy match)
         ("“Power will return to civilians,” said General Abdurahamane Tchiani.", "Abdourahamane Tchiani", "Niger junta"),
         ("“We are ready,” Boris Pistorious said.", "Boris Pistorius", "Germany"),
-        # the title before a surname is no given name
+        # the title before a surname is no given name, with or without its dot
+        ("In a televised address, Gen Tchiani said: “We will not give in.”", "Abdourahamane Tchiani", "Niger junta"),
+        ("“The border reopens,” said Col Abdramane.", "Amadou Abdramane", "Niger junta"),
         ("“The ambassador stays,” said President Macron.", "Emmanuel Macron", "France"),
         ("“We stay in Niamey,” Chancellor Scholz said.", "Olaf Scholz", "Germany"),
     ],
