@@ -29,7 +29,6 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
 AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "mme": "f"}
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
@@ -428,8 +427,9 @@ class Discourse:
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
-            if honorific and honorific.group(1).lower() in HONORIFIC_GENDER:
-                self._genders.setdefault(name, HONORIFIC_GENDER[honorific.group(1).lower()])
+            gender = _titles().get(honorific.group(1), {}).get("gender") if honorific else None
+            if gender:  # "Ms Aissata Kane" (data/lexicon/titles.csv)
+                self._genders.setdefault(name, gender)
             known = _fuzzy_person(self.gaz, name)
             if known is not None:  # "Boris Pistorious": a misspelt lexicon name
                 return Speaker(known.name, "named person", known.affiliation)

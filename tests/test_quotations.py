@@ -26,6 +26,9 @@ MARKS = [
     # guillemets
     ("Le ministre a dit «nous restons» hier.", ["nous restons"]),
     ("The statement spoke of « une transition apaisée » in Niamey.", [" une transition apaisée "]),
+    # Unicode look-alikes of the straight mark
+    ("＂We stay,＂ the envoy said.", ["We stay,"]),
+    ("The junta called it ＂a betrayal＂ on Monday.", ["a betrayal"]),
     # mixed pairs, as scraped pages have them
     ('“Talks will resume next week," the mediator said.', ["Talks will resume next week,"]),
     ('"We are not leaving,” the colonel said.', ["We are not leaving,"]),

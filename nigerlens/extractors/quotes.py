@@ -293,16 +293,20 @@ def tag_colon(site: Site):
     return (sp, None, "before:colon", ()) if sp else None
 
 
-_ACCORDING_AFTER = re.compile(r"^[^.;]{0,80}?\baccording\s+to\s+(?P<np>[^,.;]{2,80})", re.IGNORECASE)
+@cache
+def _according_after() -> re.Pattern:
+    """A preposition cue of speech_verbs.csv ("according to") later in the quotation's sentence."""
+    cues = alternation(c for c, f in speech_cues().items() if f == "preposition")
+    return re.compile(rf"^[^.;]{{0,80}}?(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,.;]{{2,80}})", re.IGNORECASE)
 
 
 def according_after(site: Site):
     """``after:according-to``: "... is "a prudent adjustment", according to an AFRICOM statement"."""
-    m = _ACCORDING_AFTER.match(site.after)
+    m = _according_after().match(site.after)
     if not m:
         return None
     sp = site.disc.speaker_from(m.group("np"), site.at(site.q_end + m.start("np")), site.sent)
-    return (sp, "according to", "after:according-to", ()) if sp else None
+    return (sp, re.sub(r"\s+", " ", m.group("cue").lower()), "after:according-to", ()) if sp else None
 
 
 def tag_later(site: Site):
