@@ -478,7 +478,7 @@ class Discourse:
         """A definite description by title ("the general", "the minister", "the German defence
         minister"): the last person so titled (see :meth:`person_for`), else the one person of
         the people lexicon holding that title for the actor the description names."""
-        if not DEFINITE.match(phrase) or MEMBER_OF.match(phrase):
+        if not (DEFINITE.match(phrase) or _POSSESSED.match(phrase)) or MEMBER_OF.match(phrase):
             return None
         words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
         if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
@@ -489,11 +489,20 @@ class Discourse:
             return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
         if side is None:
             return None
-        title = " ".join(w for w in words if not any(w in a.surface for a in actors)).lower()
-        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles]
+        # the title without the actor's words: "the junta's spokesman", "the German defence minister"
+        title = " ".join(w for w in words if not re.search(r"[’']s$", w) and not self.gaz.actor_of(w)).lower()
+        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles
+                   and self._holds_role(a, side)]
         if len(holders) == 1:
             return Speaker(holders[0].name, "named person", side)
-        return Speaker(" ".join(words), "official", side, nouns=frozenset({words[-1].lower()}))
+        described = " ".join(w for w in words if not re.search(r"[’']s$", w)) or " ".join(words)
+        return Speaker(described, "official", side, nouns=frozenset({words[-1].lower()}))
+
+    def _holds_role(self, a, side: str) -> bool:
+        """Whether person ``a`` holds a role for ``side`` on the article's date (open dates hold)."""
+        when = self.article.published
+        return any(actor == side and (when is None or ((start is None or start <= when) and (end is None or when < end)))
+                   for actor, start, end in a.roles) if a.roles else True
 
     def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
         for m in mentions:
@@ -548,6 +557,10 @@ def _full_names(gaz: Gazetteer) -> dict[str, str]:
 def _head(title: str) -> str:
     """The noun a title is named by: "foreign minister" -> minister, "head of state" -> head."""
     return title.split(" of ")[0].split()[-1]
+
+
+# "Niger's prime minister": a title owned by an actor is as definite as "the prime minister"
+_POSSESSED = re.compile(r"^[A-Z][\w-]*[’']s\s")
 
 
 def _qualifies(gap: str) -> bool:

@@ -179,6 +179,10 @@ def test_sieve_passes(text, expected):
         ("“The airspace is closed,” the authorities in Niamey said.", "2023-08-06", "Niger junta", "Niger junta"),
         ("“The accords are void,” the National Council for Safeguarding the Homeland said.", "2023-08-04", "Niger junta", "Niger junta"),
         ("“We will not bow,” Niamey said.", "2023-08-10", "Niger junta", "Niger junta"),
+        # the one holder of a title for an actor on that date (data/people.csv role dates)
+        ("“The airspace is closed,” the junta's spokesman said.", "2023-08-06", "Amadou Abdramane", "Niger junta"),
+        ("“We want a short transition,” Niger's prime minister said.", "2023-09-04", "Ali Lamine Zeine", "Niger junta"),
+        ("“We want a short transition,” Niger's prime minister said.", "2023-05-04", "prime minister", "Niger"),
     ],
 )
 def test_post_coup_government_speaks_for_the_junta(text, published, speaker, affiliation):
