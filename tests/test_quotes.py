@@ -137,6 +137,9 @@ SIEVE = [
     # before: a tag before the quote, a colon
     ("Baerbock told reporters in Berlin: “Aid is suspended.”", [("Aid is suspended.", "Annalena Baerbock", "Germany", "before")]),
     ("Pistorius stressed that the mission was “over for now”.", [("over for now", "Boris Pistorius", "Germany", "before")]),
+    # a second verb shares the subject of the first
+    ("The junta has said it will not bow and has accused ECOWAS of an “illegal and senseless” plan.", [("illegal and senseless", "Niger junta", "Niger junta", "before")]),
+    ("Macron said France would leave and denounced the “blackmail” of the putschists.", [("blackmail", "Emmanuel Macron", "France", "before")]),
     # before:according-to and after:according-to
     ("According to Josep Borrell, “the EU will not recognise” the junta.", [("the EU will not recognise", "Josep Borrell", "European Union", "before:according-to")]),
     ("The move was “a temporary measure”, according to a Pentagon statement.", [("a temporary measure", "Pentagon statement", "United States", "after:according-to")]),

@@ -268,10 +268,18 @@ def tag_before(site: Site):
         np = re.split(r"[,;:]", before[c.end() :])[0]
         sp = disc.speaker_from(np, site.at(c.end()), site.sent)
         return (sp, cue, "before:according-to", ()) if sp else None
-    np = _np_before(before[: c.start()])
-    np_pos = site.at(c.start() - len(np))
-    sp = disc.speaker_from(np, np_pos, site.sent)
-    return (sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)) if sp else None
+    # "The junta has said it ... and has accused ECOWAS of ...": a verb with no subject of its own
+    # shares the subject of the verb before it
+    for c in found[::-1][:3]:
+        if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
+            break
+        np = _np_before(before[: c.start()])
+        np_pos = site.at(c.start() - len(np))
+        sp = disc.speaker_from(np, np_pos, site.sent)
+        if sp:
+            cue = c.group().lower()
+            return sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)
+    return None
 
 
 _COLON = re.compile(r"(?P<np>[^.;:!?]{2,120}):\s*$")
