@@ -16,8 +16,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz
-
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
@@ -470,6 +468,9 @@ class Discourse:
         given = _GIVEN_BEFORE.search(text[: max(local, 0)])
         if given and " " not in m.surface.strip() and given.group(1) not in _titles() and not self.gaz.actor_of(given.group(1)):
             full = f"{given.group(1)} {m.surface}"
+            # imported here: rapidfuzz costs ~20 ms to import and most texts never need it
+            from rapidfuzz import fuzz
+
             if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
                 return Speaker(full, "named person", None)
         return Speaker(a.name, "named person", a.affiliation)
@@ -541,7 +542,7 @@ _SAME_NAME = 85
 
 def _fuzzy_person(gaz: Gazetteer, name: str):
     """The lexicon person whose full name (or a full variant) ``name`` is a misspelling of, or None."""
-    from rapidfuzz import process
+    from rapidfuzz import fuzz, process
 
     names = _full_names(gaz)
     best = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=_SAME_NAME + 5) if " " in name else None

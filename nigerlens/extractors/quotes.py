@@ -34,13 +34,13 @@ from functools import cache
 
 from ..article import Article, Span
 from ..attribution import (
-    outlet_back,
-    PRONOUN,
     NAME,
+    PRONOUN,
     Discourse,
     Speaker,
     apposition_actors,
     finite_cues,
+    outlet_back,
     speech_cues,
     speech_regex,
     via_chain,
