@@ -140,6 +140,10 @@ SIEVE = [
     # a second verb shares the subject of the first
     ("The junta has said it will not bow and has accused ECOWAS of an “illegal and senseless” plan.", [("illegal and senseless", "Niger junta", "Niger junta", "before")]),
     ("Macron said France would leave and denounced the “blackmail” of the putschists.", [("blackmail", "Emmanuel Macron", "France", "before")]),
+    # before:announced: the paragraph before ends with a colon
+    ("In a statement on Monday, the German defence ministry said:\n\n“The airlift ends this week.”", [("The airlift ends this week.", "Germany", "Germany", "before:announced")]),
+    ("Tinubu told the summit:\n\n“No coup will stand in West Africa.”", [("No coup will stand in West Africa.", "Bola Tinubu", "Nigeria", "before:announced")]),
+    ("Tinubu spoke last.\n\n“No coup will stand in West Africa.”", [("No coup will stand in West Africa.", None, None, "none")]),
     # before:according-to and after:according-to
     ("According to Josep Borrell, “the EU will not recognise” the junta.", [("the EU will not recognise", "Josep Borrell", "European Union", "before:according-to")]),
     ("The move was “a temporary measure”, according to a Pentagon statement.", [("a temporary measure", "Pentagon statement", "United States", "after:according-to")]),

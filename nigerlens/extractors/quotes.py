@@ -18,6 +18,7 @@ speaker, most precise first; the pass that found the speaker is the row's ``rule
 6. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
 7. ``next-sentence``: "... ." followed, in the same paragraph, by "The diplomat said so ...";
+   ``before:announced``: a paragraph that opens with the quote after "the ministry said:";
 8. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
    paragraph or opening the next one.
 
@@ -386,6 +387,8 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             if m:
                 speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
                 cue, rule = m.group("cue").lower(), "next-sentence"
+        if speaker is None and i > 0 and not article.text[para.start : q.start].strip():
+            speaker, cue, rule, told = _announced(sentences[i - 1], disc) or (None, None, None, ())
         here = bisect_right(para_starts, q.start) - 1
         if speaker is None and previous is not None and not speech_regex().search(blank) and _continues(article.text, para, q, here - previous_para):
             speaker, cue, rule = previous, None, "continuation"
@@ -416,6 +419,17 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             }
         )
     return rows, disc, speakers
+
+
+def _announced(prev: Span, disc: Discourse):
+    """``before:announced``: a quotation that opens its paragraph after a sentence ending in a
+    colon ("In a statement, the ministry said:" / "Macron told the nation:") is that sentence's."""
+    blank = disc.blank(prev)
+    if not blank.rstrip().endswith(":"):
+        return None
+    site = Site(prev, len(blank), len(blank), blank, disc, None)
+    found = tag_before(site) or tag_colon(site)
+    return (found[0], found[1], "before:announced", found[3]) if found else None
 
 
 def _continues(text: str, para: Span, q: Quotation, paragraphs_since: int) -> bool:
