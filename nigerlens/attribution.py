@@ -263,7 +263,8 @@ class Discourse:
     def quotations_in(self, span: Span) -> list[Quotation]:
         """The article's quotations that overlap ``span``, in text order."""
         out = []
-        for q in self.quotations[bisect_right(self._quote_ends, span.start) :]:
+        for k in range(bisect_right(self._quote_ends, span.start), len(self.quotations)):
+            q = self.quotations[k]
             if q.start >= span.end:
                 break
             out.append(q)

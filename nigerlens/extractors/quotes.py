@@ -48,7 +48,7 @@ from ..attribution import (
 )
 from ..clauses import owner_mentions
 from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
-from ..quotations import Quotation, frame_of
+from ..quotations import Quotation, frame_of, is_headline
 from ..resources import alternation, lexicon
 from ..tables import frame
 
@@ -141,13 +141,25 @@ class Site:
     disc: Discourse
     sentence_speaker: Speaker | None  # who spoke the sentence's earlier quotations
 
+    # the passes read at most this far on either side of the quotation: a sentence longer than
+    # that (a mark left open over a whole page) must not make each quotation cost the whole text
+    REACH = 600
+
     @property
     def after(self) -> str:
-        return self.blank[self.q_end :]
+        return self.blank[self.q_end : self.q_end + self.REACH]
+
+    @property
+    def before_start(self) -> int:
+        return max(0, self.q_start - self.REACH)
 
     @property
     def before(self) -> str:
-        return self.blank[: self.q_start]
+        return self.blank[self.before_start : self.q_start]
+
+    def before_at(self, local: int) -> int:
+        """Absolute offset of ``local``, an offset into :attr:`before`."""
+        return self.sent.start + self.before_start + local
 
     def at(self, local: int) -> int:
         return self.sent.start + local
@@ -263,11 +275,11 @@ def tag_before(site: Site):
             if a.kind == "person":
                 return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
             return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
-        sp = disc.speaker_from(_np_before(chunk), site.at(c.start() - len(chunk)), site.sent)
+        sp = disc.speaker_from(_np_before(chunk), site.before_at(c.start() - len(chunk)), site.sent)
         return (sp, cue, "before:participle", ()) if sp else None
     if form == "preposition":  # according to X, "..."
         np = re.split(r"[,;:]", before[c.end() :])[0]
-        sp = disc.speaker_from(np, site.at(c.end()), site.sent)
+        sp = disc.speaker_from(np, site.before_at(c.end()), site.sent)
         return (sp, cue, "before:according-to", ()) if sp else None
     # "The junta has said it ... and has accused ECOWAS of ...": a verb with no subject of its own
     # shares the subject of the verb before it
@@ -275,7 +287,7 @@ def tag_before(site: Site):
         if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
             break
         np = _np_before(before[: c.start()])
-        np_pos = site.at(c.start() - len(np))
+        np_pos = site.before_at(c.start() - len(np))
         sp = disc.speaker_from(np, np_pos, site.sent)
         if sp:
             cue = c.group().lower()
@@ -298,7 +310,7 @@ def tag_colon(site: Site):
     if not owners and not (words and PRONOUN.match(words[0])):
         return None
     phrase = owners[0].surface if owners else words[0]
-    sp = site.disc.speaker_from(phrase, site.at(m.start("np") + (owners[0].start if owners else 0)), site.sent)
+    sp = site.disc.speaker_from(phrase, site.before_at(m.start("np") + (owners[0].start if owners else 0)), site.sent)
     return (sp, None, "before:colon", ()) if sp else None
 
 
@@ -365,21 +377,22 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     starts = [s.start for s in sentences]
     paragraphs = article.paragraphs
     para_starts = [p.start for p in paragraphs]
-    context_start, sentence_speaker = None, None
+    context, sentence_speaker = None, None
+    headlines: dict[int, bool] = {}  # line start -> whether the line is a headline
     for q in disc.quotations:
         i = max(bisect_right(starts, q.start) - 1, 0)
         j = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, i)
         if not sentences:
             break
-        sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
         para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
-        line = _line_at(article.text, q.start, para)
-        if frame_of(disc.blank(line)[: q.start - line.start], line.text, disc.quotations_in(line), line.start):
+        if _not_words(article.text, q, para, disc, headlines):
             continue  # a slogan, a scare quote, a headline: no one's words
-        blank = disc.blank(sent)
-        if sent.start != context_start:
-            context_start, sentence_speaker = sent.start, None
-        frame_via = _frame_via(blank, sent, disc)
+        if context is None or (context[0].start, context[0].end) != (sentences[i].start, sentences[j].end):
+            # the quotation's sentences, read once for all the quotations they hold
+            sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
+            blank = disc.blank(sent)
+            context, sentence_speaker = (sent, blank, _frame_via(blank, sent, disc)), None
+        sent, blank, frame_via = context
         speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
         if speaker is None and j + 1 < len(sentences) and sentences[j + 1].start < para.end:
             nxt = sentences[j + 1]  # in the same paragraph: a new paragraph is a new matter
@@ -438,6 +451,19 @@ def _continues(text: str, para: Span, q: Quotation, paragraphs_since: int) -> bo
     if paragraphs_since == 0:
         return True
     return paragraphs_since == 1 and not text[para.start : q.start].strip()
+
+
+def _not_words(text: str, q: Quotation, para: Span, disc: Discourse, headlines: dict[int, bool]) -> bool:
+    """Whether quotation ``q`` holds no one's words: a slogan, scare quote or link by the frame
+    right before it, or a headline by its line (judged once per line)."""
+    line = _line_at(text, q.start, para)
+    lo = max(line.start, q.start - 120)
+    before = disc.blank(Span(lo, q.start, text[lo : q.start]))
+    if frame_of(before, line.text, headline=False):
+        return True
+    if line.start not in headlines:
+        headlines[line.start] = len(line.text) <= 250 and is_headline(line.text, disc.quotations_in(line), line.start)
+    return headlines[line.start]
 
 
 def _line_at(text: str, pos: int, para: Span) -> Span:
