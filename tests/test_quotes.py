@@ -144,6 +144,12 @@ SIEVE = [
     ("In a statement on Monday, the German defence ministry said:\n\n“The airlift ends this week.”", [("The airlift ends this week.", "Germany", "Germany", "before:announced")]),
     ("Tinubu told the summit:\n\n“No coup will stand in West Africa.”", [("No coup will stand in West Africa.", "Bola Tinubu", "Nigeria", "before:announced")]),
     ("Tinubu spoke last.\n\n“No coup will stand in West Africa.”", [("No coup will stand in West Africa.", None, None, "none")]),
+    # a participle whose clause opens with a pronoun
+    ("Maria Zakharova spoke in Moscow. She was quoted by the agency as saying the sanctions were “counterproductive”.", [("counterproductive", "Maria Zakharova", "Russia", "before:participle")]),
+    ("Pistorius flew home. He was quoted by the paper as saying the mission was “over”.", [("over", "Boris Pistorius", "Germany", "before:participle")]),
+    # a region or demonym is no one's name
+    ("West African defence chiefs said they had agreed on a “D-Day” for the operation.", [("D-Day", "ECOWAS", "ECOWAS", "before")]),
+    ("European diplomats said the plan was “not realistic”.", [("not realistic", "European diplomats", None, "before")]),
     # before:according-to and after:according-to
     ("According to Josep Borrell, “the EU will not recognise” the junta.", [("the EU will not recognise", "Josep Borrell", "European Union", "before:according-to")]),
     ("The move was “a temporary measure”, according to a Pentagon statement.", [("a temporary measure", "Pentagon statement", "United States", "after:according-to")]),

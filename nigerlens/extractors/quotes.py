@@ -276,6 +276,10 @@ def tag_before(site: Site):
                 return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
             return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
         sp = disc.speaker_from(_np_before(chunk), site.before_at(c.start() - len(chunk)), site.sent)
+        words = chunk.split()
+        if sp is None and words and PRONOUN.match(words[0]):
+            # "She was quoted by the agency as saying ...": the clause's subject is the pronoun
+            sp = disc.speaker_from(words[0], site.before_at(c.start() - len(chunk)), site.sent)
         return (sp, cue, "before:participle", ()) if sp else None
     if form == "preposition":  # according to X, "..."
         np = re.split(r"[,;:]", before[c.end() :])[0]
