@@ -598,8 +598,14 @@ def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
     names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
-    names = [n for n in names if not set(n.split()) & _institution_words()]
-    return names[-1] if names else None
+    # "Air Force Michael Langley": the name is what follows the institution's words
+    kept = []
+    for n in names:
+        words = n.split()
+        cut = max((k + 1 for k, w in enumerate(words) if w in _institution_words()), default=0)
+        if len(words) - cut >= 2:
+            kept.append(" ".join(words[cut:]))
+    return kept[-1] if kept else None
 
 
 @cache

@@ -281,6 +281,7 @@ MORE_SIEVE = [
     # inverted tags keep abbreviated titles and stop at an adjunct
     ("“The handover went well,” said Lt. Col. Issa Maiga, who commands the base.", [("The handover went well", "Issa Maiga", None, "after:inverted")]),
     ("“The drawdown is on schedule,” said Maj. Gen. Kenneth Ekman at the ceremony.", [("The drawdown is on schedule", "Kenneth Ekman", "United States", "after:inverted")]),
+    ("“Our partners can count on us,” said U.S. Air Force Gen. Michael Langley, commander of the command.", [("Our partners can count on us", "Michael Langley", "United States", "after:inverted")]),
     # a person the text introduces with a title, referred back to by the title or a pronoun
     ("The commander, General Moussa Diallo, spoke in Agadez. “The base is ours now,” declared the general during the visit.", [("The base is ours now", "Moussa Diallo", None, "after:inverted")]),
     ("Ms Aissata Kane met the envoys. “Our clinics are empty,” she said.", [("Our clinics are empty", "Aissata Kane", None, "after")]),

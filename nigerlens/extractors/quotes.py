@@ -185,7 +185,8 @@ def _inverted_tag() -> re.Pattern:
     name = r"(?:(?:[A-Z][\w.'\u2019-]*|de|al|bin)\s+){0,4}[A-Z][\w'\u2019-]+"
     # the phrase keeps the dots of abbreviated titles ("Maj. Gen. Kenneth Ekman") and stops at a
     # preposition that starts an adjunct ("the General during the ceremony")
-    np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)[^,.;])+"
+    # (and of initials: "U.S. Air Force Gen. Michael Langley")
+    np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)(?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.))+"
     return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
 
 
