@@ -131,6 +131,10 @@ SIEVE = [
     ("“It is over,” Amadou Issa, a local trader, said.", [("It is over", "Amadou Issa", None, "after")]),
     ("“The market is empty,” Fatima Hassane, a nurse in Zinder, told reporters.", [("The market is empty", "Fatima Hassane", None, "after")]),
     ("“We are ready,” Tinubu, who met the envoys on Monday, said.", [("We are ready", "Bola Tinubu", "Nigeria", "after")]),
+    # a person known by one name, described by an apposition
+    ("“We have no water,” said Moussa, a 30-year-old trader.", [("We have no water", "Moussa", None, "after:inverted")]),
+    ("“The soldiers left at night,” Fatouma, a Nigerien nurse, said.", [("The soldiers left at night", "Fatouma", "Niger", "after")]),
+    ("“We have no water,” said Niamey, the capital.", [("We have no water", "Niger junta", "Niger junta", "after:inverted")]),  # an actor, not a person
     # after:inverted, with the name in an apposition after the title
     ("“The border stays shut,” said junta spokesman, Colonel Amadou Abdramane, on television.", [("The border stays shut", "Amadou Abdramane", "Niger junta", "after:inverted")]),
     ("“Our airspace is closed,” warned Niger's military spokesman, Amadou Abdraman.", [("Our airspace is closed", "Amadou Abdramane", "Niger junta", "after:inverted")]),

@@ -187,7 +187,8 @@ def _inverted_tag() -> re.Pattern:
     # preposition that starts an adjunct ("the General during the ceremony")
     # (and of initials: "U.S. Air Force Gen. Michael Langley")
     np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)(?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.))+"
-    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
+    app = r"(?:an?|the)\s+[^,.;\"\u201c\u201d]{1,60}"
+    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?:(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$)|(?P<app>{app})))?")
 
 
 _ADJUNCT = "during|in|on|at|after|before|from|with|while|as|when|to"
@@ -209,12 +210,19 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
             actors = apposition_actors(extra, disc.gaz)
             return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
+    if sp is None and _ONE_NAME.fullmatch(np.strip()) and not disc.gaz.actor_of(np.strip()) and _APPOSITION.match(extra.strip(" ,")):
+        # "said Moussa, a 30-year-old trader": a person known by one name, described by the apposition
+        actors = apposition_actors(extra, disc.gaz)
+        return Speaker(np.strip(), "named person", disc.gaz.side_of(actors[0].name) if actors else None)
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
     if both is not None and both.kind == "named person":
         if both.affiliation is None and sp is not None:
             return replace(both, affiliation=sp.affiliation)
         return both
     return sp or both
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}")
 
 
 def tag_after(site: Site):
@@ -242,7 +250,7 @@ def tag_inverted(site: Site):
         outlets = site.disc.gaz.actor_mentions(lead.group("who"), kinds=("outlet",))
         told = (outlets[0].name,) if outlets else ()
         np, np_pos = np[lead.end() :], np_pos + lead.end()
-    sp = _with_apposition(site, np, np_pos, m.group("name"))
+    sp = _with_apposition(site, np, np_pos, m.group("name") or m.group("app"))
     return (sp, m.group("cue").lower(), "after:inverted", told) if sp else None
 
 
