@@ -46,6 +46,10 @@ _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
 # a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
 NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
+# "one of them", "two of them": a member of the group named last
+_OF_THEM = re.compile(r"^(?:one|two|three|some|several|many|each|another|none|all)\s+of\s+them$", re.IGNORECASE)
+# plural unnamed sources with no determiner that speak without quotation marks: "Diplomatic
+# sources said", "Western officials told Reuters"
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
@@ -55,6 +59,13 @@ _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+"
 @cache
 def _of_back() -> re.Pattern:
     return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+@cache
+def _bare_sources() -> re.Pattern:
+    """Plural unnamed sources with no determiner right before a speech verb, opening a clause."""
+    plurals = alternation(n for n, k in source_nouns().items() if k == "anonymous source" and n.endswith("s") and n[:-1] in source_nouns())
+    return re.compile(rf"(?:^|[,;]\s+)(?P<np>(?:[A-Z][\w.-]*\s+)?(?:[a-zA-Z][\w.-]*\s+)?(?:{plurals}))\s*$")
 
 
 @cache
@@ -224,6 +235,13 @@ class Discourse:
                     self.people.add(sent.start + lo + named.start("name"),
                                     Speaker(named.group("name"), "named person", gazetteer.side_of(side[0].name) if side else None))
                     continue
+                bare = _bare_sources().search(blank[lo : verb.start()])
+                if bare and (lo == 0 or bare.start() > 0):  # "^" is the sentence's start only
+                    at = sent.start + lo + bare.start("np")
+                    source = self._introduced(bare.group("np"), at, blank, sent.start)
+                    if source:
+                        self.people.add(at, source)
+                        continue
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
@@ -390,6 +408,15 @@ class Discourse:
         phrase = AUX_END.sub("", phrase.strip(" ,;:\u2014\u2013-"))
         if not phrase:
             return None
+        group = _OF_THEM.match(phrase)
+        if group or phrase.lower() in ("they", "them"):
+            # "they said", "one of them told Reuters": the group of unnamed sources named last, if
+            # it is in this paragraph or the one before; else an organisation, as for "it"
+            found = self._last_group(pos)
+            if found is not None:
+                return found
+            if group:
+                return None
         if PRONOUN.match(phrase):
             word = phrase.lower()
             if word in PRONOUN_GENDER:
@@ -475,6 +502,18 @@ class Discourse:
             if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
                 return Speaker(full, "named person", None)
         return Speaker(a.name, "named person", a.affiliation)
+
+    def _last_group(self, pos: int) -> Speaker | None:
+        """The latest plural unnamed source ("diplomatic sources", "two officials") named in the
+        paragraph of ``pos`` or the one before."""
+        para = bisect_right(self._para_starts, pos) - 1
+        since = self._para_starts[max(para - 1, 0)] if self._para_starts else 0
+        for at, s in self.people.placed_before(pos):
+            if at < since:
+                return None
+            if s.kind == "anonymous source" and _plural(s):
+                return s
+        return None
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
         """A definite description by title ("the general", "the minister", "the German defence

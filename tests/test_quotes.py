@@ -151,6 +151,10 @@ SIEVE = [
     # a participle whose clause opens with a pronoun
     ("Maria Zakharova spoke in Moscow. She was quoted by the agency as saying the sanctions were “counterproductive”.", [("counterproductive", "Maria Zakharova", "Russia", "before:participle")]),
     ("Pistorius flew home. He was quoted by the paper as saying the mission was “over”.", [("over", "Boris Pistorius", "Germany", "before:participle")]),
+    # "they", "one of them": the group of unnamed sources named last
+    ("Diplomatic sources said the pull-out could take months. “Logistics will be hard,” one of them said.", [("Logistics will be hard", "Diplomatic sources", None, "after")]),
+    ("Western officials told Reuters the talks had failed. “We tried everything,” they said.", [("We tried everything", "Western officials", None, "after")]),
+    ("Macron spoke on Sunday. “We tried everything,” one of them said.", [("We tried everything", None, None, "none")]),
     # a region or demonym is no one's name
     ("West African defence chiefs said they had agreed on a “D-Day” for the operation.", [("D-Day", "ECOWAS", "ECOWAS", "before")]),
     ("European diplomats said the plan was “not realistic”.", [("not realistic", "European diplomats", None, "before")]),
