@@ -24,7 +24,7 @@ from .resources import alternation, lexicon
 
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 # the gender a pronoun agrees with; "they", "we" and "it" take no person
-PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 # adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
 AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
@@ -451,7 +451,7 @@ class Discourse:
         if name and any(name in m.surface or m.surface in name for m in mentions):
             name = None  # "the National Council for ...": an institution's name, not a person's
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
-        if name and (noun is None or phrase.rfind(name) > noun.start()):
+        if name and (noun is None or phrase.rfind(name.split()[-1]) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
             gender = _titles().get(honorific.group(1), {}).get("gender") if honorific else None
             if gender:  # "Ms Aissata Kane" (data/lexicon/titles.csv)
@@ -459,7 +459,12 @@ class Discourse:
             known = _fuzzy_person(self.gaz, name)
             if known is not None:  # "Boris Pistorious": a misspelt lexicon name
                 return Speaker(known.name, "named person", known.affiliation)
-            return Speaker(name, "named person", self._affiliation(mentions, pos))
+            affiliation = self._affiliation(mentions, pos)
+            whose = re.match(r"(his|her)\s", phrase, re.IGNORECASE)
+            if whose and affiliation is None:  # "His spokesman Stephane Dujarric": the side of his boss
+                boss = self.person_for(pos, gender=PRONOUN_GENDER[whose.group(1).lower()])
+                affiliation = boss.affiliation if boss is not None else None
+            return Speaker(name, "named person", affiliation)
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         titled = self._titled(phrase, pos, actors)
         if titled is not None:
@@ -636,7 +641,8 @@ def _is_new_title(phrase: str) -> bool:
 def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
-    names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    names = [re.sub(r"^(?:His|Her|Their|Its|Our)\s+", "", n) for n in NAME.findall(stripped)]
+    names = [n for n in names if " " in n.strip() and not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
     # "Air Force Michael Langley": the name is what follows the institution's words
     kept = []
     for n in names:

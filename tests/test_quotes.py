@@ -403,6 +403,9 @@ def test_family_names_and_spelling_variants(text, speaker, affiliation):
         # a surname alone refers back to the person named before
         ("Matthew Miller briefed reporters. Asked about the troops, Miller said there were “no changes”.", "Matthew Miller", "United States"),
         ("“We wait,” said Issoufou Garba, a farmer. Garba said the harvest was “lost”.", "Issoufou Garba", None),
+        # "his spokesman, <name>": a person of the side of the man named before
+        ("Antonio Guterres spoke on Monday. His spokesman, Stephane Dujarric, told reporters: “The secretary-general calls for calm.”", "Stephane Dujarric", "United Nations"),
+        ("Olaf Scholz left Berlin. His spokesman, Steffen Hebestreit, said the chancellor was “concerned”.", "Steffen Hebestreit", "Germany"),
         # "his ministry": the ministry of the man named before
         ("Ahmed Attaf spoke on Monday. His ministry later said Algiers would “spare no effort”.", "Algeria", "Algeria"),
         ("Annalena Baerbock flew to Abuja. Her ministry said the visit was “a sign of support”.", "Germany", "Germany"),

@@ -74,6 +74,8 @@ def _np_before(text: str) -> str:
     while len(chunks) > 1 and _SET_IN.match(chunks[-1]):
         chunks.pop()
     chunk = _LEAD.sub("", chunks[-1])
+    if len(chunks) > 1 and _POSSESSIVE_TITLE.fullmatch(chunks[-2]) and NAME.fullmatch(chunk):
+        return f"{chunks[-2]} {chunk}"  # "His spokesman, Stephane Dujarric": whose spokesman he is
     if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
         name = NAME.findall(chunks[-2])[-1]
         rest = chunks[-2].rstrip()[: -len(name)].split()
@@ -89,6 +91,8 @@ def _np_before(text: str) -> str:
 
 # a phrase set in between a subject and its verb: ", speaking on condition of anonymity,"
 _SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during)\b")
+# "His spokesman", "her foreign minister" before a name
+_POSSESSIVE_TITLE = re.compile(r"(?:his|her)\s+(?:\w+\s+){0,2}\w+", re.IGNORECASE)
 # an apposition after a name: ", a local trader", ", the bloc's commissioner"
 _APPOSITION = re.compile(r"^(?:an?|the)\s+\S", re.IGNORECASE)
 
