@@ -153,6 +153,7 @@ def test_fold_matches_the_way_ignorecase_patterns_do(surface, word):
         assert re.fullmatch(re.escape(word), surface, re.IGNORECASE)
 
 
+@pytest.mark.slow
 def test_fold_fuzzer_over_the_lexicon_words():
     """Every lexicon word and actor alias, its s/k/i replaced by look-alikes that IGNORECASE
     matches, in a few sentence frames: no exception (fixed seed)."""
@@ -659,6 +660,7 @@ def _running(pid: int) -> bool:
 
 
 # -- the report stays bounded ------------------------------------------------------------------
+@pytest.mark.slow
 def test_report_on_a_long_one_line_text_is_bounded(tmp_path):
     import time
 

@@ -3,6 +3,7 @@ evidence span points at its sentence."""
 
 from datetime import date
 
+import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
@@ -53,6 +54,7 @@ def check(article):
     assert set(tables["positions"]["stance"]) <= {"support", "oppose"}
 
 
+@pytest.mark.slow
 @seed(20231011)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
@@ -147,6 +149,7 @@ def _lexicon_words():
     return lexicon_words()
 
 
+@pytest.mark.slow
 @seed(20261202)
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(word=st.sampled_from(_lexicon_words()), mask=st.integers(0, 2**32), frame=st.integers(0, 3))

@@ -347,7 +347,6 @@ def _within_calendar(resolve):
     return guarded
 
 
-@_within_calendar
 class _Context(NamedTuple):
     expr: Expression
     sentence: str
@@ -358,6 +357,7 @@ class _Context(NamedTuple):
     year_hint: int | None
 
 
+@_within_calendar
 def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: list[Resolution] = (), year_hint: int | None = None) -> Resolution:
     """Resolve one expression of ``sentence`` with the resolver of its rule (:data:`RESOLVERS`).
 

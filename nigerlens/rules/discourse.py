@@ -19,42 +19,104 @@ from functools import cache
 from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.clauses import owner_mentions
 from nigerlens.rules.gazetteer import Gazetteer, Mention
+from nigerlens.rules.quotations import Quotation, blanked, find_quotations
 from nigerlens.text.article import Article
 from nigerlens.text.spans import Span
 
-QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
-PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
+# the gender a pronoun agrees with; "they", "we" and "it" take no person
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+# adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
+AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
-# "the paper", "the newspaper" ... refer to the last outlet named
-OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
-# "the bloc", "the organisation" refer to the last organisation named
-ORG_BACK = re.compile(r"^(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body|group|government)\b", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
 TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Assistant\s+Secretary\s+of\s+State|"
     r"Deputy\s+Secretary\s+of\s+State|Foreign\s+Minister|Defence\s+Minister|Defense\s+Minister|Gen\.|General|"
     r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
-NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|de|al|bin|van|von|da))*\s+[A-Z][a-zà-ÿ'’-]+\b")
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"
+NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|al|bin|van|von|da))*\s+{_NAME_WORD}\b")
 # sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
 # with the plans", "quoting a source close to the French presidency"
 _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps its dots
-SOURCE_INTRO = re.compile(rf"\b(?:citing|quoting|according\s+to)\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
 # an anonymous source that speaks without quotation marks: "A spokesman for ECOWAS, who asked not
 # to be named, said ..." (the description, then at most 80 characters to the verb)
 # (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
-SPEAKS_VERB = re.compile(r"\s(?:said|says|told|added)\b", re.IGNORECASE)
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
+# a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
+NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
+# "one of them", "two of them": a member of the group named last
+_OF_THEM = re.compile(r"^(?:one|two|three|some|several|many|each|another|none|all)\s+of\s+them$", re.IGNORECASE)
+# plural unnamed sources with no determiner that speak without quotation marks: "Diplomatic
+# sources said", "Western officials told Reuters"
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
-DOCUMENT_INTRO = re.compile(r"\b(?:in|issued|released|published)\s+an?\s+(?P<doc>(?:joint\s+)?(?:statement|communiqu[eé]|report|letter|decree))\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
+
+
+# "of the ministry", "for the bloc": a source that belongs to an organisation named before
+@cache
+def _of_back() -> re.Pattern:
+    return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+@cache
+def _bare_sources() -> re.Pattern:
+    """Plural unnamed sources with no determiner right before a speech verb, opening a clause."""
+    plurals = alternation(n for n, k in source_nouns().items() if k == "anonymous source" and n.endswith("s") and n[:-1] in source_nouns())
+    return re.compile(rf"(?:^|[,;]\s+)(?P<np>(?:[A-Z][\w.-]*\s+)?(?:[a-zA-Z][\w.-]*\s+)?(?:{plurals}))\s*$")
+
+
+@cache
+def _back_nouns(refers_to: str) -> str:
+    return alternation(r["noun"] for r in lexicon("back_nouns") if r["refers_to"] == refers_to)
+
+
+@cache
+def outlet_back() -> re.Pattern:
+    """"the paper", "the newspaper" ... refer to the last outlet named (data/lexicon/back_nouns.csv)."""
+    return re.compile(rf"\bthe\s+(?:{_back_nouns('outlet')})(?:[’']s)?\b", re.IGNORECASE)
+
+
+@cache
+def org_back() -> re.Pattern:
+    """"the bloc", "the Commission" ... refer to the last organisation named."""
+    return re.compile(rf"^(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+@cache
+def source_intro() -> re.Pattern:
+    """"citing two U.S. officials", "which cited a source in ...": a source introduced without a quote."""
+    cues = alternation(r["cue"] for r in lexicon("source_intros"))
+    return re.compile(rf"\b(?:{cues})\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
+
+
+@cache
+def speaks_verb() -> re.Pattern:
+    """Any finite speech verb of data/lexicon/speech_verbs.csv, after a space."""
+    return re.compile(rf"\s(?:{finite_cues()})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def finite_cues() -> str:
+    """The finite speech verbs as a regex alternation (longest first): reporting verbs ("said")
+    and evaluative ones ("denounced", "praised"), which attribute a quotation but do not make
+    their subject the reporter of a stance."""
+    return alternation(c for c, f in speech_cues().items() if f in ("finite", "evaluative"))
+
+
+@cache
+def document_intro() -> re.Pattern:
+    """"said in a memo", "issued a joint statement": a document the text can refer back to."""
+    docs = alternation(n for n, k in source_nouns().items() if k == "document")
+    return re.compile(rf"\b(?:in|issued|released|published|sent|circulated)\s+an?\s+(?P<doc>(?:joint\s+)?(?:{docs}))(?![\w-])", re.IGNORECASE)
 
 
 @cache
 def speech_cues() -> dict[str, str]:
-    """Speech verb -> form (finite, participle, preposition), from data/lexicon/speech_verbs.csv."""
+    """Speech verb -> form (finite, evaluative, participle, preposition), from data/lexicon/speech_verbs.csv."""
     return {r["cue"]: r["form"] for r in lexicon("speech_verbs")}
 
 
@@ -85,14 +147,14 @@ class Speaker:
     nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
 
 
-def quotes_in(text: str) -> list[re.Match]:
-    """Quotations in a text, curly or straight."""
-    return list(QUOTE.finditer(text))
+def quotes_in(text: str) -> list[Quotation]:
+    """Quotations in a text, whatever their marks (see :mod:`nigerlens.quotations`)."""
+    return find_quotations(text)
 
 
 def outside_quotes(text: str) -> str:
     """The text with every quotation blanked out (same length, so offsets still hold)."""
-    return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+    return blanked(text, find_quotations(text))
 
 
 class Timeline:
@@ -112,6 +174,12 @@ class Timeline:
         for i in range(bisect_left(self._pos, pos) - 1, -1, -1):
             yield self._items[i]
 
+    def placed_before(self, pos: int, limit: int = 200):
+        """(offset, item) pairs before offset ``pos``, latest first, at most ``limit`` of them."""
+        lo = bisect_left(self._pos, pos)
+        for i in range(lo - 1, max(lo - 1 - limit, -1), -1):
+            yield self._pos[i], self._items[i]
+
 
 class Discourse:
     """What an article has introduced up to a point: people, sources, documents, outlets."""
@@ -120,40 +188,75 @@ class Discourse:
         self.article = article
         self.gaz = gazetteer
         self._sentence_index = {s.start: i for i, s in enumerate(article.sentences)}
+        # quotations are found over the article, paragraph by paragraph (a quotation may run over
+        # sentences and paragraphs); sentences are blanked with them
+        self.quotations = find_quotations(article.text, [(p.start, p.end) for p in article.paragraphs])
+        self._quote_ends = [q.end for q in self.quotations]
+        self._para_starts = [p.start for p in article.paragraphs]
+        self._sent_starts = [s.start for s in article.sentences]
+        self._spoke: set[int] = set()  # offsets of people timeline entries that are quote speakers
+        self._genders: dict[str, str] = {}  # genders read from the text ("Mr Issa", "Ms Diallo")
         # each kept in text order, so "the latest before here" is a binary search away
         self.entities = Timeline()  # anonymous sources and documents, for descriptions that refer back
         self.outlets = Timeline()
         self.people = Timeline()  # named people and anonymous sources, for "he" / "she"
         self.orgs = Timeline()  # organisations, states, armed groups and documents, for "it"
         for sent in article.sentences:
-            blank = outside_quotes(sent.text)
+            blank = self.blank(sent)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
                 self.outlets.add(m.start, m.name)
-            # places ("in Abuja") and comparisons are not who a pronoun can stand for
+            # places ("in Abuja") and comparisons are not what "it" can stand for; a person named
+            # anywhere ("met Tinubu", "spoke to Pistorius") is someone "he" or "she" can be
             for m in owner_mentions(blank, gazetteer):
-                a = gazetteer.actors[m.name]
-                if a.kind == "person":
-                    self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
-                else:
+                if gazetteer.actors[m.name].kind != "person":
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
-            for intro in SOURCE_INTRO.finditer(blank):
+            for m in gazetteer.actor_mentions(blank, kinds=("person",)):
+                self.people.add(sent.start + m.start, self.person_named(blank, m, sent.start))
+            for t in titled_name().finditer(blank):
+                name = t.group("name")
+                if gazetteer.actor_mentions(name, kinds=("person",)) or set(name.split()) & _institution_words():
+                    continue
+                row = _titles()[re.sub(r"\s+", " ", t.group("title"))]
+                if row["gender"]:
+                    self._genders.setdefault(name, row["gender"])
+                owner = owner_mentions(blank[max(0, t.start() - 60) : t.start()], gazetteer)
+                side = gazetteer.side_of(owner[-1].name) if owner else None
+                self.people.add(sent.start + t.start("name"), Speaker(name, "named person", side, nouns=frozenset({row["word"]})))
+            for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
                     self.entities.add(sent.start + intro.start("np"), source)
                     self.people.add(sent.start + intro.start("np"), source)
-            for verb in SPEAKS_VERB.finditer(blank):
+            for verb in speaks_verb().finditer(blank):
                 lo = max(0, verb.start() - 140)
+                named = NAMED_SPEAKS.search(blank[lo : verb.start()])
+                if named and not gazetteer.actor_mentions(named.group("name")) and not set(named.group("name").split()) & _institution_words():
+                    # "Cheikh Ndiaye, a Sahel analyst at ..., said": a person, not "a Sahel analyst"
+                    side = apposition_actors(named.group("app"), gazetteer)
+                    self.people.add(sent.start + lo + named.start("name"),
+                                    Speaker(named.group("name"), "named person", gazetteer.side_of(side[0].name) if side else None))
+                    continue
+                bare = _bare_sources().search(blank[lo : verb.start()])
+                if bare and (lo == 0 or bare.start() > 0):  # "^" is the sentence's start only
+                    at = sent.start + lo + bare.start("np")
+                    source = self._introduced(bare.group("np"), at, blank, sent.start)
+                    if source:
+                        self.people.add(at, source)
+                        continue
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
                     source = self._introduced(speaks.group("np"), at, blank, sent.start, speaks.group("tail"))
-                    if source:
+                    # "The spokesman also warned ...": a definite description of someone named
+                    # before refers back rather than introducing a source
+                    definite = speaks.group(0).lower().startswith("the ")
+                    if source and not (definite and any(self.person_for(at, title=n) for n in source.nouns)):
                         self.people.add(at, source)
             # "said in a joint statement": a document others can refer back to ("The statement ...")
-            for d in DOCUMENT_INTRO.finditer(blank):
+            for d in document_intro().finditer(blank):
                 issuers = owner_mentions(blank[: d.start()], gazetteer)
                 name = re.sub(r"\s+", " ", d.group("doc").lower())
-                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
+                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name, name.split()[-1]}))
                 self.entities.add(sent.start + d.start(), doc)
                 self.orgs.add(sent.start + d.start(), doc)
 
@@ -166,15 +269,84 @@ class Discourse:
         noun = nouns[0]
         mentions = self.gaz.actor_mentions(np + " " + tail)
         outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
-        return Speaker(_description(np, noun), "anonymous source", self._affiliation(mentions, pos),
+        affiliation = self._affiliation(mentions, pos)
+        if affiliation is None and _of_back().search(np):
+            # "a spokeswoman of the ministry": the ministry of the sentence before
+            i = self._sentence_index.get(offset)
+            prev = self.previous_subject(self.article.sentences[i]) if i else None
+            affiliation = self.gaz.side_of(prev.name) if prev else None
+        return Speaker(_description(np, noun), "anonymous source", affiliation,
                        via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
+    def quotations_in(self, span: Span) -> list[Quotation]:
+        """The article's quotations that overlap ``span``, in text order."""
+        out = []
+        for k in range(bisect_right(self._quote_ends, span.start), len(self.quotations)):
+            q = self.quotations[k]
+            if q.start >= span.end:
+                break
+            out.append(q)
+        return out
+
+    def blank(self, span: Span) -> str:
+        """The text of ``span`` with the article's quotations blanked out (same length)."""
+        return blanked(span.text, self.quotations_in(span), span.start)
+
     def last_outlet(self, before: int) -> str | None:
         return next(self.outlets.before(before), None)
 
     def last_person(self, before: int) -> Speaker | None:
         return next(self.people.before(before), None)
+
+    def gender_of(self, s: Speaker) -> str | None:
+        """"m", "f" or None (unknown) for a speaker: the people lexicon, else honorifics in the text."""
+        a = self.gaz.actors.get(s.name)
+        if a is not None and a.gender:
+            return a.gender
+        return self._genders.get(s.name)
+
+    def titled(self, s: Speaker, title: str) -> bool:
+        """Whether ``s`` can be called "the <title>": a title of theirs in the people lexicon, or
+        the role noun of an anonymous source ("the spokesman" after "a spokesman for ECOWAS")."""
+        a = self.gaz.actors.get(s.name)
+        titles = (a.titles if a is not None else ()) + tuple(s.nouns) + ((s.name.lower(),) if s.kind != "named person" else ())
+        return any(t == title or _head(t) == title or t.split()[-1].removesuffix("s") == title for t in titles if t)
+
+    def person_for(self, pos: int, *, gender: str | None = None, title: str | None = None, side: str | None = None) -> Speaker | None:
+        """The person a pronoun or a definite description at ``pos`` refers to.
+
+        Agreement first (a "she" never goes to a man; "the minister" to someone with that title),
+        then salience: the latest fitting mention in the same sentence; else, in the same
+        paragraph, the first fitting mention of the latest sentence that has one; else, in the
+        latest earlier paragraph that has one, its latest quote speaker or else its first mention
+        (the subject of a paragraph is named early)."""
+        sent_start = self._sent_starts[max(bisect_right(self._sent_starts, pos) - 1, 0)] if self._sent_starts else 0
+        para_start = self._para_starts[max(bisect_right(self._para_starts, pos) - 1, 0)] if self._para_starts else 0
+        fits = []
+        for at, s in self.people.placed_before(pos):
+            if gender and (self.gender_of(s) or gender) != gender:
+                continue
+            if gender and (s.kind not in ("named person", "anonymous source") or _plural(s)):
+                continue  # "he" is not "two officials"
+            if title and not self.titled(s, title):
+                continue
+            if side and s.affiliation and s.affiliation != side:
+                continue
+            fits.append((at, s))
+        if not fits:
+            return None
+        if fits[0][0] >= sent_start:
+            return fits[0][1]
+        group_start = sent_start
+        if fits[0][0] >= para_start:  # the latest sentence of this paragraph with a fitting mention
+            group_start = self._sent_starts[max(bisect_right(self._sent_starts, fits[0][0]) - 1, 0)]
+            group = [f for f in fits if f[0] >= group_start]
+            return group[-1][1]
+        group_start = self._para_starts[max(bisect_right(self._para_starts, fits[0][0]) - 1, 0)]
+        group = [f for f in fits if f[0] >= group_start]
+        spoke = [f for f in group if f[0] in self._spoke]
+        return spoke[0][1] if spoke else group[-1][1]
 
     def last_org(self, before: int, *, kinds=("organisation", "armed group", "state")) -> Speaker | None:
         """The organisation (or document) named most recently before ``before``; ``kinds`` are the
@@ -190,15 +362,17 @@ class Discourse:
         if i == 0:
             return None
         p = self.article.sentences[i - 1]
-        head = outside_quotes(p.text)
+        head = self.blank(p)
         m = _source_regex().search(head[:40])
         if m and source_nouns()[fold(m.group())] == "document" and DEFINITE.match(head.strip()):
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
-        if ORG_BACK.match(head.strip()):
-            return self.last_org(p.start, kinds=("organisation",))
         owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+        back = org_back().match(head.strip())
+        lead = len(head) - len(head.lstrip())
+        if back and not (owners and _qualifies(head[lead + back.end() : owners[0].start])):
+            return self.last_org(p.start, kinds=("organisation",))
         if owners:
             o = owners[0]
             return Speaker(o.name, "organisation", o.name)
@@ -225,20 +399,30 @@ class Discourse:
             self.entities.add(pos, speaker)
         if speaker.kind in ("named person", "anonymous source"):
             self.people.add(pos, speaker)
+            self._spoke.add(pos)
         else:
             self.orgs.add(pos, speaker)
 
     # -- speakers ---------------------------------------------------------------------------
     def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:
         """The speaker named by ``phrase`` (at absolute offset ``pos``) in sentence ``sent``."""
-        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        phrase = AUX_END.sub("", phrase.strip(" ,;:\u2014\u2013-"))
         if not phrase:
             return None
+        group = _OF_THEM.match(phrase)
+        if group or phrase.lower() in ("they", "them"):
+            # "they said", "one of them told Reuters": the group of unnamed sources named last, if
+            # it is in this paragraph or the one before; else an organisation, as for "it"
+            found = self._last_group(pos)
+            if found is not None:
+                return found
+            if group:
+                return None
         if PRONOUN.match(phrase):
             word = phrase.lower()
-            if word in ("he", "she"):
-                return self.last_person(pos)
-            before = outside_quotes(sent.text)[: pos - sent.start]
+            if word in PRONOUN_GENDER:
+                return self.person_for(pos, gender=PRONOUN_GENDER[word])
+            before = self.blank(sent)[: pos - sent.start]
             here = [o for o in owner_mentions(before, self.gaz)
                     if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
             # "..., but France refused, saying it ...": the subject of the pronoun's own clause
@@ -250,16 +434,42 @@ class Discourse:
         mentions = self.gaz.actor_mentions(phrase, pos)
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
-            a = self.gaz.actors[people[-1].name]
-            return Speaker(a.name, "named person", a.affiliation)
+            return self.person_named(phrase, people[-1], pos)
+        surname = _SURNAME.fullmatch(TITLE.sub("", phrase).strip())
+        if surname:  # "Miller said", "Ndiaye added": the person of that surname named before
+            for _, s in self.people.placed_before(pos):
+                if s.kind == "named person" and s.name.split()[-1] == surname.group() and s.name != surname.group():
+                    return s
+        possessive = _possessive_org().match(phrase)
+        if possessive:  # "His ministry later said": the ministry of the man last named
+            owner = self.person_for(pos, gender=PRONOUN_GENDER[possessive.group(1).lower().replace("his", "he").replace("her", "she")])
+            if owner is not None and owner.affiliation:
+                return Speaker(owner.affiliation, "organisation", owner.affiliation)
         noun = None
         for m in _source_regex().finditer(phrase):
             noun = m
         name = _person_name(phrase)
+        if name and any(name in m.surface or m.surface in name for m in mentions):
+            name = None  # "the National Council for ...": an institution's name, not a person's
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
-        if name and (noun is None or phrase.rfind(name) > noun.start()):
-            return Speaker(name, "named person", self._affiliation(mentions, pos))
+        if name and (noun is None or phrase.rfind(name.split()[-1]) > noun.start()):
+            honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
+            gender = _titles().get(honorific.group(1), {}).get("gender") if honorific else None
+            if gender:  # "Ms Aissata Kane" (data/lexicon/titles.csv)
+                self._genders.setdefault(name, gender)
+            known = _fuzzy_person(self.gaz, name)
+            if known is not None:  # "Boris Pistorious": a misspelt lexicon name
+                return Speaker(known.name, "named person", known.affiliation)
+            affiliation = self._affiliation(mentions, pos)
+            whose = re.match(r"(his|her)\s", phrase, re.IGNORECASE)
+            if whose and affiliation is None:  # "His spokesman Stephane Dujarric": the side of his boss
+                boss = self.person_for(pos, gender=PRONOUN_GENDER[whose.group(1).lower()])
+                affiliation = boss.affiliation if boss is not None else None
+            return Speaker(name, "named person", affiliation)
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
+        titled = self._titled(phrase, pos, actors)
+        if titled is not None:
+            return titled
         if noun is not None:
             kind = source_nouns()[fold(noun.group())]
             affiliation = self._affiliation(actors, pos)
@@ -273,18 +483,143 @@ class Discourse:
                 prev = self.previous_subject(sent)
                 affiliation = self.gaz.side_of(prev.name) if prev else None
             return Speaker(name, kind, affiliation, nouns=nouns)
-        if ORG_BACK.match(phrase):
-            return self.last_org(pos, kinds=("organisation",))
         if actors:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
+        if org_back().match(phrase):
+            return self.last_org(pos, kinds=("organisation",))
+        words = phrase.split()
+        if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
+            return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"
         return None
+
+    def person_named(self, text: str, m: Mention, offset: int = 0) -> Speaker:
+        """The person a lexicon mention in ``text`` names. A surname alone after another given
+        name is someone else of that family ("Zazia Bazoum" is not Mohamed Bazoum), unless the
+        full name is a spelling variant of the lexicon's (fuzzy match: "Abdurahamane Tchiani")."""
+        a = self.gaz.actors[m.name]
+        local = m.start - offset if m.start >= offset and m.start - offset <= len(text) else m.start
+        given = _GIVEN_BEFORE.search(text[: max(local, 0)])
+        if given and " " not in m.surface.strip() and given.group(1) not in _titles() and not self.gaz.actor_of(given.group(1)):
+            full = f"{given.group(1)} {m.surface}"
+            # imported here: rapidfuzz costs ~20 ms to import and most texts never need it
+            from rapidfuzz import fuzz
+
+            if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
+                return Speaker(full, "named person", None)
+        return Speaker(a.name, "named person", a.affiliation)
+
+    def _last_group(self, pos: int) -> Speaker | None:
+        """The latest plural unnamed source ("diplomatic sources", "two officials") named in the
+        paragraph of ``pos`` or the one before."""
+        para = bisect_right(self._para_starts, pos) - 1
+        since = self._para_starts[max(para - 1, 0)] if self._para_starts else 0
+        for at, s in self.people.placed_before(pos):
+            if at < since:
+                return None
+            if s.kind == "anonymous source" and _plural(s):
+                return s
+        return None
+
+    def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
+        """A definite description by title ("the general", "the minister", "the German defence
+        minister"): the last person so titled (see :meth:`person_for`), else the one person of
+        the people lexicon holding that title for the actor the description names."""
+        if not (DEFINITE.match(phrase) or _POSSESSED.match(phrase)) or MEMBER_OF.match(phrase):
+            return None
+        words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
+        if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
+            return None
+        side = self._affiliation(actors, pos)
+        found = self.person_for(pos, title=words[-1].lower(), side=side)
+        if found is not None:
+            return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
+        if side is None:
+            return None
+        # the title without the actor's words: "the junta's spokesman", "the German defence minister"
+        title = " ".join(w for w in words if not re.search(r"[’']s$", w) and not self.gaz.actor_of(w)).lower()
+        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles
+                   and self._holds_role(a, side)]
+        if len(holders) == 1:
+            return Speaker(holders[0].name, "named person", side)
+        described = " ".join(w for w in words if not re.search(r"[’']s$", w)) or " ".join(words)
+        return Speaker(described, "official", side, nouns=frozenset({words[-1].lower()}))
+
+    def _holds_role(self, a, side: str) -> bool:
+        """Whether person ``a`` holds a role for ``side`` on the article's date (open dates hold)."""
+        when = self.article.published
+        return any(actor == side and (when is None or ((start is None or start <= when) and (end is None or when < end)))
+                   for actor, start, end in a.roles) if a.roles else True
 
     def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
         for m in mentions:
             if self.gaz.actors[m.name].kind != "outlet":
                 return self.gaz.side_of(m.name)
         return None
+
+
+def apposition_actors(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Actors an apposition ties a person to ("a Nigerien trader", "the bloc's envoy"), not the
+    places it names ("an analyst at the Dakar-based institute", "a trader in Niamey")."""
+    return [m for m in owner_mentions(text, gaz) if gaz.actors[m.name].kind != "person" and not text[m.end : m.end + 6].startswith("-based")]
+
+
+def _plural(s: Speaker) -> bool:
+    """Whether an anonymous source is a group ("officials", "witnesses"): its nouns are plurals of
+    other source nouns."""
+    nouns = source_nouns()
+    return bool(s.nouns) and all(n.endswith("s") and (n[:-1] in nouns or n[:-2] in nouns) for n in s.nouns)
+
+
+_SURNAME = re.compile(_NAME_WORD)
+
+
+@cache
+def _possessive_org() -> re.Pattern:
+    return re.compile(rf"^(his|her)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+# a capitalised given name right before a mention ("Zazia Bazoum")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.])({_NAME_WORD})\s+$")
+# how alike two spellings of one full name are (rapidfuzz ratio, 0-100): "Abdourahamane Tiani"
+# and "Abdurahamane Tiani" are one person, "Zazia Bazoum" and "Mohamed Bazoum" two
+_SAME_NAME = 85
+
+
+def _fuzzy_person(gaz: Gazetteer, name: str):
+    """The lexicon person whose full name (or a full variant) ``name`` is a misspelling of, or None."""
+    from rapidfuzz import fuzz, process
+
+    names = _full_names(gaz)
+    best = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=_SAME_NAME + 5) if " " in name else None
+    return gaz.actors[names[best[0]]] if best else None
+
+
+@cache
+def _full_names(gaz: Gazetteer) -> dict[str, str]:
+    """Full-name aliases of the lexicon's people -> canonical name."""
+    return {x: a.name for a in gaz.actors.values() if a.kind == "person" for x in a.aliases if " " in x}
+
+
+def _head(title: str) -> str:
+    """The noun a title is named by: "foreign minister" -> minister, "head of state" -> head."""
+    return title.split(" of ")[0].split()[-1]
+
+
+# "Niger's prime minister": a title owned by an actor is as definite as "the prime minister"
+_POSSESSED = re.compile(r"^[A-Z][\w-]*[’']s\s")
+
+
+def _qualifies(gap: str) -> bool:
+    """Whether the words between a noun and an actor make one name ("the Ministry of the
+    Defence german", "the Commission of ECOWAS"): function words and capitalised words only."""
+    return all(w.lower() in ("of", "the", "for", "and") or w[:1].isupper() for w in gap.split())
+
+
+@cache
+def _title_heads(gaz: Gazetteer) -> frozenset:
+    """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
+    return frozenset(_head(t) for a in gaz.actors.values() for t in a.titles if t) | frozenset(r["word"] for r in _titles().values())
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:
@@ -307,8 +642,35 @@ def _is_new_title(phrase: str) -> bool:
 def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
-    names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
-    return names[-1] if names else None
+    names = [re.sub(r"^(?:His|Her|Their|Its|Our)\s+", "", n) for n in NAME.findall(stripped)]
+    names = [n for n in names if " " in n.strip() and not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    # "Air Force Michael Langley": the name is what follows the institution's words
+    kept = []
+    for n in names:
+        words = n.split()
+        cut = max((k + 1 for k, w in enumerate(words) if w in _institution_words()), default=0)
+        if len(words) - cut >= 2:
+            kept.append(" ".join(words[cut:]))
+    return kept[-1] if kept else None
+
+
+@cache
+def _institution_words() -> frozenset:
+    """Capitalised words that make a name an institution's (data/lexicon/institution_words.csv)."""
+    return frozenset(r["word"] for r in lexicon("institution_words"))
+
+
+@cache
+def _titles() -> dict[str, dict[str, str]]:
+    """Titles before a name (data/lexicon/titles.csv): title -> its row (word, gender)."""
+    return {r["title"]: r for r in lexicon("titles")}
+
+
+@cache
+def titled_name() -> re.Pattern:
+    """A person the text introduces with a title ("the General Mamane Sani Kiaou", "Col. Issa
+    Diallo"): someone "the general" or "he" can refer to later, lexicon or not."""
+    return re.compile(rf"(?<![\w.])(?P<title>{alternation(_titles())})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 
 
 _QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")
