@@ -164,3 +164,16 @@ def test_odd_text_does_not_crash(text):
     nl.bases(article)
     nl.deployments(article)
     nl.events(article)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a passive's agent owns nothing after it
+    ("The United States, ordered out by the junta in March, handed over its drone base near Agadez.", [("United States", "Agadez")]),
+    ("Italy, invited by Niger's army, runs a training base in Niamey.", [("Italy", "Niamey")]),
+    # a host named as the visitor's counterpart is not the base's owner
+    ("Boris Pistorius met his counterpart, General Salifou Mody, to discuss keeping the air base in Niamey.", [("Germany", "Niamey")]),
+    ("Lloyd Austin called his counterpart, Salifou Mody, about the drone base near Agadez.", [("United States", "Agadez")]),
+])
+def test_agents_and_counterparts_own_no_base(text, expected):
+    found = nl.bases(nl.from_text(text, published="2024-08-30"))
+    assert [(b.actor, b.place) for b in found.itertuples()] == expected

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from nigerlens.resources import alternation, lexicon
 from nigerlens.rules.gazetteer import Gazetteer, Mention
 
 # a new clause starts here; the group `rel` marks a relative clause whose subject is the antecedent
@@ -82,6 +84,18 @@ def owner_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     return owners
 
 
+@cache
+def _owner_block() -> re.Pattern:
+    """Words after which an actor owns nothing that follows (data/lexicon/owner_blocks.csv):
+    a passive's agent ("by the junta"), a host ("his counterpart, General ...")."""
+    words = alternation(r["word"] for r in lexicon("owner_blocks"))
+    return re.compile(rf"\b(?:{words}),?\s+(?:(?:the|his|her|its|their)\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}$", re.IGNORECASE)
+
+
+def _blocked(sentence: str, m: Mention) -> bool:
+    return bool(_owner_block().search(sentence, max(0, m.start - 60), m.start))
+
+
 def resolve_owner(sentence: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[Mention | None, str]:
     """The actor mention that owns the phrase at ``sentence[start:end]``, and how it was found.
 
@@ -95,8 +109,9 @@ def resolve_owner(sentence: str, start: int, end: int, gazetteer: Gazetteer) -> 
     i, cs = clause_at(sentence, start)
     clause = cs[i]
     before = [m for m in mentions if clause.start <= m.start < start]
-    if before:
-        return before[-1], "clause"
+    kept = [m for m in before if not _blocked(sentence, m)]
+    if kept:
+        return kept[-1], "clause"
     if clause.relative:
         antecedent = [m for m in gazetteer.actor_mentions(sentence[: clause.start], kinds=OWNER_KINDS)]
         if antecedent and sentence[antecedent[-1].end : clause.start].strip(" ,'’s") == "":
