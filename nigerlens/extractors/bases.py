@@ -25,7 +25,7 @@ from nigerlens.extractors.deployments import closed_relative_owner
 from nigerlens.resources import alternation, lexicon
 from nigerlens.rules.clauses import OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from nigerlens.rules.discourse import CONTRAST
-from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.rules.gazetteer import Gazetteer, gazetteer_for
 from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 
@@ -50,7 +50,7 @@ def _description(text: str) -> str:
 
 def base_records(article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
     """Base rows (dicts) for ``article``, in text order."""
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
     rows: list[dict] = []
     named_places: dict[str, str] = {}  # "Air Base 101" -> "Niamey"
     last_actor: str | None = None

@@ -30,7 +30,7 @@ from nigerlens.rules.counts import (
     qualifier_regex,
 )
 from nigerlens.rules.dates import find_expressions
-from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.rules.gazetteer import Gazetteer, gazetteer_for
 from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 
@@ -171,7 +171,7 @@ def host_of(sentence: str, start: int, actor: str | None, gazetteer: Gazetteer, 
 
 def deployment_records(article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
     """Deployment rows (dicts) for ``article``, in text order."""
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
     counted, force_of = _patterns()
     default_host = None
     rows: list[dict] = []

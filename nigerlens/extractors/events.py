@@ -18,7 +18,7 @@ from nigerlens.rules.dates import (
     find_expressions,
     resolve,
 )
-from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer
+from nigerlens.rules.gazetteer import Gazetteer, gazetteer_for
 from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 
@@ -98,7 +98,7 @@ def _year_hint(article: Article) -> int | None:
 
 def event_records(article: Article, *, gazetteer: Gazetteer | None = None, published=None) -> list[dict]:
     """Event rows (dicts) for ``article`` in text order; ``published`` overrides its date."""
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
     anchor = parse_date(published, where="publication date") if published is not None else article.published
     hint = None if anchor else _year_hint(article)
     if anchor is None:  # no publication date: the article's own dateline dates it
