@@ -19,7 +19,7 @@ from nigerlens.outputs.notebooks import NOTEBOOKS_DIR
 from nigerlens.resources import BUNDLED_ARTICLE
 
 from .browser_support import CHROMIUM, CHROMIUM_ARGS, only_loopback, voila
-from .conftest import DEV, ROOT
+from ..conftest import DEV, ROOT
 
 if not CHROMIUM.is_file():
     pytest.skip(

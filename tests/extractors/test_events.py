@@ -3,7 +3,7 @@ import pytest
 
 import nigerlens as nl
 
-from .conftest import DEV
+from ..conftest import DEV
 
 
 def resolved(text, published="2023-08-14"):

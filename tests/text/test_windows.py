@@ -8,7 +8,7 @@ from nigerlens.tables.schema import frame
 from nigerlens.text import windows
 from nigerlens.text.spans import SetAside
 
-from .conftest import BUNDLED_PATH, DEV_ARTICLES
+from ..conftest import BUNDLED_PATH, DEV_ARTICLES
 
 
 @pytest.fixture(scope="module")

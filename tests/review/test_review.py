@@ -14,7 +14,7 @@ from nigerlens.review.apply import apply_reviews
 from nigerlens.review.gold import export_gold
 from nigerlens.review.keys import row_key
 
-from .conftest import BUNDLED_PATH
+from ..conftest import BUNDLED_PATH
 
 
 @pytest.fixture

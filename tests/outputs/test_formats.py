@@ -15,7 +15,7 @@ from nigerlens.outputs.formats import (
 )
 from nigerlens.tables.schema import frame
 
-from .conftest import DEV
+from ..conftest import DEV
 
 
 @pytest.fixture(scope="module")

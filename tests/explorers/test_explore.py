@@ -13,7 +13,7 @@ from nigerlens.explorers.filters import actors_present, event_dates, table_kind
 from nigerlens.tables.schema import frame
 from nigerlens.text.spans import SetAside
 
-from .conftest import DEV
+from ..conftest import DEV
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 STANDBY = DEV / "wire-20230811-ecowas-standby.txt"

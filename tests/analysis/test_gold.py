@@ -10,7 +10,7 @@ import pytest
 import nigerlens as nl
 from nigerlens.analysis.evaluate import KEYS, evaluate_article, evaluate_dir, gold_path
 
-from .conftest import BUNDLED_PATH, DEV, DEV_ARTICLES
+from ..conftest import BUNDLED_PATH, DEV, DEV_ARTICLES
 
 BAR = {"deployments": 0.9, "bases": 0.9, "events": 0.9, "quotes": 0.9, "attribution": 0.9, "positions": 0.85}
 PER_ARTICLE_BAR = {"deployments": 0.75, "bases": 0.75, "events": 0.75, "quotes": 0.75, "attribution": 0.75, "positions": 0.6}

@@ -15,7 +15,7 @@ from nigerlens.ingest.load import from_text, load_article
 from nigerlens.outputs.report import write_report
 from nigerlens.text.spans import SetAside
 
-from .conftest import BUNDLED_PATH, DEV
+from ..conftest import BUNDLED_PATH, DEV
 
 WEB = DEV / "web-20231011-us-coup-designation.html"
 WIRE = DEV / "wire-20230811-ecowas-standby.txt"

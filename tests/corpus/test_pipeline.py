@@ -4,7 +4,7 @@ import pytest
 import nigerlens as nl
 from nigerlens.cli import main
 
-from .conftest import BUNDLED_PATH, DEV
+from ..conftest import BUNDLED_PATH, DEV
 
 TABLES = ("deployments", "bases", "events", "quotes", "positions")
 

@@ -14,7 +14,7 @@ from nigerlens.outputs.evidence import evidence_html, set_aside_html
 from nigerlens.outputs.notebooks import NOTEBOOKS_DIR, error_line, execute, main, to_html
 from nigerlens.resources import BUNDLED_ARTICLE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DEV = ROOT / "tests" / "fixtures" / "dev"
 NOTEBOOKS = sorted(NOTEBOOKS_DIR.glob("*.ipynb"))
 

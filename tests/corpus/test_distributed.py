@@ -9,7 +9,7 @@ import nigerlens as nl
 from nigerlens.cli import main
 from nigerlens.corpus.dask import extract_dask, read_parquet_tables
 
-from .conftest import BUNDLED_PATH, DEV_ARTICLES
+from ..conftest import BUNDLED_PATH, DEV_ARTICLES
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from nigerlens.corpus import scheduler
 from nigerlens.corpus.stream import MissingExtraError, extract_to, read_parquet_tables
 from nigerlens.tables.export import write_tables
 
-from .conftest import BUNDLED_PATH, DEV_ARTICLES
+from ..conftest import BUNDLED_PATH, DEV_ARTICLES
 
 
 @pytest.fixture(scope="module")

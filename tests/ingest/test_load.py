@@ -6,7 +6,7 @@ import pytest
 import nigerlens as nl
 from nigerlens.ingest.load import LoadError, load_article, load_corpus
 
-from .conftest import DEV
+from ..conftest import DEV
 
 
 def test_bundled_metadata(bundled):
