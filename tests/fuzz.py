@@ -117,12 +117,11 @@ def check_offsets(article, tables) -> int:
 def long_run(n: int, seed: int = 20261201) -> dict:
     """Run ``n`` fuzzed inputs (texts, files with sidecars, look-alike sentences); count the
     exceptions and offset mismatches."""
+    import signal
     import tempfile
     import time
     import traceback
     from pathlib import Path
-
-    import signal
 
     import nigerlens as nl
     from nigerlens.export import to_json

@@ -853,7 +853,7 @@ def test_lone_surrogates_in_a_sidecar_become_replacement_characters(tmp_path, ca
     """Found by the long fuzz run: JSON may escape a lone surrogate, which no UTF-8 output holds."""
     folder = batch(tmp_path)
     (folder / "s.txt").write_text(GOOD, encoding="utf-8")
-    (folder / "s.json").write_text('{"%s": "%s"}' % (field, value), encoding="utf-8")
+    (folder / "s.json").write_text(f'{{"{field}": "{value}"}}', encoding="utf-8")
     code, out, err = run_cli(capsys, "extract", folder)
     assert code == 0 and err == "" and good_processed(out)
     out.encode("utf-8")
