@@ -848,3 +848,18 @@ def test_full_disk_under_report_out_is_one_line(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(report, "atomic_write", full)
     code, _, err = run_cli(capsys, "report", tmp_path / "in", "--out", tmp_path / "r")
     assert (code, err) == (1, f"nigerlens: cannot write the report to {tmp_path / 'r'}: No space left on device\n")
+
+
+@pytest.mark.parametrize("field", ["id", "title", "outlet", "url"])
+@pytest.mark.parametrize("value", ["\\ud800", "x\\udcff y", "\\ud83d\\ude00 ok"])
+def test_lone_surrogates_in_a_sidecar_become_replacement_characters(tmp_path, capsys, field, value):
+    """Found by the long fuzz run: JSON may escape a lone surrogate, which no UTF-8 output holds."""
+    folder = batch(tmp_path)
+    (folder / "s.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "s.json").write_text(f'{{"{field}": "{value}"}}', encoding="utf-8")
+    code, out, err = run_cli(capsys, "extract", folder)
+    assert code == 0 and err == "" and good_processed(out)
+    out.encode("utf-8")
+    assert main(["report", str(folder), "--out", str(tmp_path / "r")]) == 0
+    assert main(["extract", str(folder), "--format", "csv", "--out", str(tmp_path / "c")]) == 0
+    assert len(list((tmp_path / "r").glob("*.html"))) == 3

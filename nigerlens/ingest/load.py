@@ -42,10 +42,15 @@ def one_line(message: str) -> str:
     return _CONTROLS.sub(lambda m: repr(m.group())[1:-1], message)
 
 
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def shown(path) -> str:
-    """A path as text that can be written anywhere: bytes of a file name that are not UTF-8
-    (kept by Python as surrogate escapes) become U+FFFD."""
-    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A path (or any text) that can be written anywhere: bytes of a file name that are not
+    UTF-8 (kept by Python as surrogate escapes) and lone surrogates (``"\\ud800"`` in a JSON
+    sidecar) become U+FFFD."""
+    text = str(path)
+    return text if text.isascii() else _SURROGATES.sub("\ufffd", text)
 
 
 class LoadError(ValueError):
@@ -205,6 +210,8 @@ def read_sidecar(path: Path) -> dict:
         raise LoadError(sidecar, "invalid JSON metadata (nested too deeply)") from None
     if not isinstance(meta, dict):
         raise LoadError(sidecar, "metadata must be a JSON object")
+    # JSON may escape lone surrogates, which no UTF-8 output (CSV, HTML, stdout) can hold
+    meta = {shown(k): shown(v) if isinstance(v, str) else v for k, v in meta.items()}
     for name, value in meta.items():
         types = SIDECAR_SCHEMA.get(name)
         if types is not None and value is not None and not isinstance(value, types):

@@ -18,8 +18,8 @@ import pytest
 from nigerlens.outputs.notebooks import NOTEBOOKS_DIR
 from nigerlens.resources import BUNDLED_ARTICLE
 
-from .browser_support import CHROMIUM, CHROMIUM_ARGS, only_loopback, voila
 from ..conftest import DEV, ROOT
+from .browser_support import CHROMIUM, CHROMIUM_ARGS, only_loopback, voila
 
 if not CHROMIUM.is_file():
     pytest.skip(
