@@ -71,7 +71,8 @@ def apply_reviews(tables: dict, folder, *, show_rejected: bool = False, articles
                 if column not in extra.columns:
                     extra[column] = pd.NA
             extra["review"] = "added"
-            extra["review_key"] = [a["review_key"] for a in added]
+            for column in ("review_key", "outlet", "published"):  # not in the table's schema, but in the run's
+                extra[column] = [a.get(column) for a in added]
             df = pd.concat([df, extra[df.columns].astype(df.dtypes.to_dict())], ignore_index=True)
         out[table] = df.reset_index(drop=True)
     out[ORPHANS] = pd.DataFrame(orphans, columns=["article_id", "table", "key", "action", "row", "by", "at"]).astype(STRING)

@@ -55,13 +55,19 @@ class Dashboard:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """Voilà serving the overview notebook on both articles."""
+def reviews(tmp_path_factory):
+    """The dashboard's review folder."""
+    return tmp_path_factory.mktemp("reviews")
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, reviews):
+    """Voilà serving the overview notebook on both articles, decisions kept in ``reviews``."""
     articles = os.pathsep.join(str(p) for p in (BUNDLED_ARTICLE, HOSTILE))
     with voila(
         NOTEBOOKS_DIR / "00_overview.ipynb",
         tmp_path_factory.mktemp("voila"),
-        env={"NIGERLENS_DASHBOARD_ARTICLES": articles},
+        env={"NIGERLENS_DASHBOARD_ARTICLES": articles, "NIGERLENS_REVIEWS": str(reviews)},
     ) as running:
         yield running
 
@@ -256,3 +262,35 @@ def test_the_open_bar_opens_another_article(dashboard):
     page.locator(".nl-error", has_text="no such file").wait_for()
     assert "traceback" not in page.locator(".nl-error").inner_text()
     screenshot(page, "05-opened-article", ".nl-explorer")
+
+
+def test_a_rejected_row_stays_rejected_after_a_reload_and_an_added_row_reaches_the_csv(dashboard, server, reviews, tmp_path):
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    page = dashboard.page
+    choose_article(page, "rt-20230814-washington-niger")
+    choose_actors(page)
+    page.wait_for_function(f"() => ({COLUMN_JS})(['deployments', 'actor']).length === 2")
+    page.locator(".nl-rows option", has_text="France").click()
+    page.locator("button.nl-review-reject").click()
+    page.wait_for_function(f"() => ({COLUMN_JS})(['deployments', 'actor']).join() === 'United States'")
+    # a new page on the same dashboard: a fresh kernel reads the review folder
+    page.goto(server.url, timeout=FIRST_RENDER_MS)
+    page.wait_for_selector(".nl-explorer table.nl-table", timeout=FIRST_RENDER_MS)
+    choose_article(page, "rt-20230814-washington-niger")
+    assert column(page, "deployments", "actor") == ["United States"]
+    assert column(page, "deployments", "review") == ["unreviewed"]
+    # a row the rules missed, on a chosen sentence
+    page.locator(".nl-review-sentence select").select_option(index=2)
+    page.locator(".nl-review-fields input").fill("actor=Chad, count=40")
+    page.locator("button.nl-review-add").click()
+    page.wait_for_function(f"() => ({COLUMN_JS})(['deployments', 'actor']).includes('Chad')")
+    screenshot(page, "06-review", ".nl-explorer")
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "nigerlens", "extract", str(BUNDLED_ARTICLE), "--reviews", str(reviews), "--format", "csv", "--out", str(out)],
+                   check=True, capture_output=True)
+    rows = pd.read_csv(out / "deployments.csv")
+    assert sorted(zip(rows["actor"], rows["review"])) == [("Chad", "added"), ("United States", "unreviewed")]

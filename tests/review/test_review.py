@@ -164,3 +164,9 @@ def test_two_corrections_of_a_row_keep_both_fields(article, reviews):
     again = rows(apply_reviews(tables, reviews), "positions")[0]
     assert (again["stance"], again["issue"], again["review"]) == ("oppose", "talks_with_junta", "corrected")
     assert len(store.read_decisions(reviews, article.id)) == 1
+
+
+def test_an_added_row_keeps_its_articles_outlet_and_date(article, reviews):
+    store.record(reviews, article.id, [store.add("bases", {"actor": "France", "place": "Niamey", "start": 0, "end": 10})])
+    added = apply_reviews(nl.tabulate(article), reviews)["bases"].query("review == 'added'").iloc[0]
+    assert (added["outlet"], added["published"]) == ("RT", "2023-08-14")
