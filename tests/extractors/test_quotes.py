@@ -435,3 +435,19 @@ def test_names_surnames_and_possessives(text, speaker, affiliation):
 def test_translated_and_reported_forms(text, speaker, via):
     df = nl.quotes(nl.from_text(text, outlet="Example Wire"))
     assert (df["speaker"].iloc[-1], df["via"].iloc[-1]) == (speaker, via)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # every speech verb of the lexicon introduces a speaker for "he added" (issue 11: "warned")
+    ('Colonel Amadou Abdramane warned the bloc on Sunday. "Any aggression will get a response," he added.',
+     [("Amadou Abdramane", "Niger junta")]),
+    ('Catherine Colonna cautioned the junta on Friday. "The accords stay in force," she added.',
+     [("Catherine Colonna", "France")]),
+    # a document noun of the lexicon keeps its issuer ("said in a memo")
+    ('The junta said in a memo that the accords were void. "They are void," the memo said.', [("memo", "Niger junta")]),
+    ('ECOWAS said in a communique on Monday that the borders stay shut. "No exception will be made," the communique said.',
+     [("communique", "ECOWAS")]),
+])
+def test_lexicon_verbs_and_document_nouns_reach_the_pronoun_and_document_rules(text, expected):
+    found = nl.quotes(nl.from_text(text, published="2023-08-07"))
+    assert [(q.speaker, q.speaker_affiliation) for q in found.itertuples()] == expected
