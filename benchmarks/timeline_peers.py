@@ -58,6 +58,11 @@ def anchor(article) -> datetime:
 
 
 def nigerlens_call(article):
+    # nigerlens keeps the date expressions of recent sentences (the deployments and events tables
+    # both ask for them): forgotten here, so that every timed call reads its article anew
+    from nigerlens.rules.dates import _expressions
+
+    _expressions.cache_clear()
     return nl.events(article)
 
 
