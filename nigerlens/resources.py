@@ -52,7 +52,9 @@ def data_path(*parts: str) -> Path:
 def read_rows(*parts: str) -> tuple[dict[str, str], ...]:
     """Return the rows of a CSV file under the data folder as dicts of stripped strings."""
     with data_path(*parts).open(encoding="utf-8", newline="") as f:
-        return tuple({k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f))
+        # cells past the header (a stray comma) are left out: `nigerlens check-data` reports them
+        return tuple({k: (v or "").strip() for k, v in row.items() if isinstance(k, str) and not isinstance(v, list)}
+                     for row in csv.DictReader(f))
 
 
 def lexicon(name: str) -> tuple[dict[str, str], ...]:

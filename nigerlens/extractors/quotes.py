@@ -193,7 +193,19 @@ def _inverted_tag() -> re.Pattern:
     # (and of initials: "U.S. Air Force Gen. Michael Langley")
     np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)(?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.))+"
     app = r"(?:an?|the)\s+[^,.;\"\u201c\u201d]{1,60}"
-    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?:(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$)|(?P<app>{app})))?")
+    # machine-translated French puts an auxiliary first: "..., has declared the president",
+    # "..., has he added" ("a déclaré le président", "a-t-il ajouté")
+    aux = rf"(?:(?:{_auxiliaries()})\s+)"
+    return re.compile(
+        rf"^\s*,?\s*(?:{aux}(?P<pro>he|she|it|they)\s+(?P<procue>{finite_cues()})\b|{aux}?(?P<cue>{finite_cues()})\s+(?P<np>{np})"
+        rf"(?:,\s*(?:(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$)|(?P<app>{app})))?)"
+    )
+
+
+@cache
+def _auxiliaries() -> str:
+    """Auxiliaries that may open an inverted tag (data/lexicon/tag_auxiliaries.csv)."""
+    return alternation(r["word"] for r in lexicon("tag_auxiliaries"))
 
 
 _ADJUNCT = "during|in|on|at|after|before|from|with|while|as|when|to"
@@ -247,6 +259,9 @@ def tag_after(site: Site):
 def tag_inverted(site: Site):
     """``after:inverted``: "..., said Macron", "..., said Niger military spokesman, Amadou Abdramane"."""
     m = _inverted_tag().match(site.after)
+    if m and m.group("pro"):  # "..., has he added": the pronoun, resolved as after any tag
+        sp = _with_apposition(site, m.group("pro"), site.at(site.q_end + m.start("pro")), None)
+        return (sp, m.group("procue").lower(), "after:inverted", ()) if sp else None
     if not m or re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", m.group("np")):
         return None
     np, np_pos, told = m.group("np"), site.at(site.q_end + m.start("np")), ()
@@ -354,8 +369,13 @@ def tag_later(site: Site):
     later = re.search(rf"(?<![\w-])(?:{finite_cues()})(?![\w-])", site.after, re.IGNORECASE)
     if not later:
         return None
-    np = _np_before(site.after[: later.start()])
-    np_pos = site.at(site.q_end + later.start() - len(np))
+    inverted = re.search(rf",\s*(?:{_auxiliaries()})\s+$", site.after[: later.start()], re.IGNORECASE)
+    subject = re.match(r"\s*([^,.;]{2,80})", site.after[later.end():]) if inverted else None
+    if subject:  # machine-translated French: "..., with a departure by December, has precised the head of State"
+        np, np_pos = subject.group(1).strip(), site.at(site.q_end + later.end() + subject.start(1))
+    else:
+        np = _np_before(site.after[: later.start()])
+        np_pos = site.at(site.q_end + later.start() - len(np))
     sp = site.disc.speaker_from(np, np_pos, site.sent)
     cue = later.group().lower()
     return (sp, cue, "after-clause", _told_outlet(cue, site.after[later.end() :], np_pos, site.disc)) if sp else None

@@ -451,3 +451,15 @@ def test_translated_and_reported_forms(text, speaker, via):
 def test_lexicon_verbs_and_document_nouns_reach_the_pronoun_and_document_rules(text, expected):
     found = nl.quotes(nl.from_text(text, published="2023-08-07"))
     assert [(q.speaker, q.speaker_affiliation) for q in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # machine-translated French: the auxiliary first ("a déclaré le président", "a-t-il ajouté")
+    ('Emmanuel Macron spoke on Sunday. « We will bring back our ambassador », has declared the president.', [("Emmanuel Macron", "France")]),
+    ('« The borders stay closed », has affirmed Abdourahamane Tchiani on the national television.', [("Abdourahamane Tchiani", "Niger junta")]),
+    ('Catherine Colonna spoke to reporters. « France does not negotiate », has she added.', [("Catherine Colonna", "France")]),
+    ('Bola Tinubu opened the summit. « Dialogue stays open », has he specified.', [("Bola Tinubu", "Nigeria")]),
+])
+def test_an_auxiliary_may_open_an_inverted_tag(text, expected):
+    found = nl.quotes(nl.from_text(text, published="2023-09-25"))
+    assert [(q.speaker, q.speaker_affiliation) for q in found.itertuples()] == expected
