@@ -27,9 +27,9 @@ from ..attribution import (
 )
 from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, default_gazetteer
-from ..resources import lexicon, phrase_pattern
+from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
-from ..taxonomy import issues_in, issues_removed, keyword_spans
+from ..taxonomy import issues_in, issues_removed, keyword_spans, phrase_regex
 from .quotes import _np_before, attribute_article
 
 ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
@@ -47,14 +47,37 @@ def _cue_pattern(cue: str) -> str:
 
 
 @cache
+def frames() -> tuple[dict, ...]:
+    """The stance frames of data/frames.csv, one dict per predicate wording: a predicate that
+    names its issue itself when its target stands on its ``side`` ("{bazoum} ... be returned to
+    office" supports reinstate_bazoum). An analyst adds a frame there without touching code."""
+    out = []
+    for r in read_rows("frames.csv"):
+        target = re.compile("|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip()) or r"(?!)", re.IGNORECASE)
+        for wording in r["predicate"].split("|"):
+            if wording.strip():
+                out.append({**r, "cue": wording.strip(), "topic": r["side"], "target": target})
+    return tuple(out)
+
+
+@cache
+def _cue_table() -> tuple[tuple[str, tuple[dict, ...]], ...]:
+    """Every cue wording, longest first, with its rows: the generic stance cues of
+    data/lexicon/stance_cues.csv (their issue named by a keyword) and the frames (first)."""
+    by_cue: dict[str, list[dict]] = {}
+    for r in (*frames(), *lexicon("stance_cues")):
+        by_cue.setdefault(r["cue"].lower(), []).append(r)
+    return tuple(sorted(((c, tuple(rows)) for c, rows in by_cue.items()), key=lambda x: len(x[0]), reverse=True))
+
+
+@cache
 def _stance_cues() -> re.Pattern:
-    rows = sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True)
-    return re.compile("|".join(rf"(?P<c{i}>(?<![\w-]){_cue_pattern(r['cue'])}(?![\w-]))" for i, r in enumerate(rows)), re.IGNORECASE)
+    return re.compile("|".join(rf"(?P<c{i}>(?<![\w-]){_cue_pattern(c)}(?![\w-]))" for i, (c, _) in enumerate(_cue_table())), re.IGNORECASE)
 
 
 @cache
 def _first_words() -> re.Pattern:
-    words = {r["cue"].split()[0] for r in lexicon("stance_cues")}
+    words = {c.split()[0] for c, _ in _cue_table()}
     return re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(words, key=len, reverse=True)))})(?![\w-])", re.IGNORECASE)
 
 
@@ -72,12 +95,12 @@ def find_cues(text: str) -> list[re.Match]:
     return cues
 
 
-@cache
-def _cue_rows() -> tuple[dict, ...]:
-    return tuple(sorted(lexicon("stance_cues"), key=lambda r: len(r["cue"]), reverse=True))
+def _rows_of(cue: re.Match) -> tuple[dict, ...]:
+    return _cue_table()[int(cue.lastgroup[1:])][1]
 
 
 _JOINED = re.compile(JOINED)
+_JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
 
@@ -133,16 +156,17 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), how
 
 
-def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str]]:
-    """Who asserts the sentence ("..., Le Figaro said"; "according to X"), and the actors named
-    in that attribution (a position of theirs is not a claim about them). Only the sentence from
-    ``since`` on is read: a clause after ", but" is not reported by a verb before it."""
+def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str], int]:
+    """Who asserts the sentence ("..., Le Figaro said"; "according to X"), the actors named in
+    that attribution (a position of theirs is not a claim about them) and where the attribution
+    ends (-1 when it is not in the sentence). Only the sentence from ``since`` on is read: a
+    clause after ", but" is not reported by a verb before it."""
     blank = " " * since + outside_quotes(sent.text)[since:]
     gaz = disc.gaz
     m = re.search(r"according\s+to\s+(?P<np>[^,.;]+)", blank, re.IGNORECASE)
     if m:
         sp = disc.speaker_from(m.group("np"), sent.start + m.start("np"), sent)
-        return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(m.group("np"))}
+        return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(m.group("np"))}, m.end()
     finite = "|".join(re.escape(c) for c, f in speech_cues().items() if f == "finite")
     for c in re.finditer(rf"(?<![\w-])(?:{finite})(?![\w-])", blank, re.IGNORECASE):
         np = _np_before(blank[: c.start()])
@@ -150,10 +174,142 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
             continue
         sp = disc.speaker_from(np, sent.start + c.start() - len(np), sent)
         if sp:
-            return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(np)} | {gaz.side_of(sp.affiliation or sp.name)}
+            return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(np)} | {gaz.side_of(sp.affiliation or sp.name)}, c.end()
     if quoted:
-        return quoted, {gaz.side_of(quoted.affiliation or quoted.name)}
-    return None, set()
+        return quoted, {gaz.side_of(quoted.affiliation or quoted.name)}, -1
+    return None, set(), -1
+
+
+# a passive: "was demanded by", "are hereby terminated" (the target is the subject, before the cue)
+_PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "frozen"; not "insisting"
+_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# the agent of a passive or of a noun: "demanded by the CNSP", "the deadline set by ECOWAS"
+_AGENT = re.compile(r"\s+(?:\w+(?:ed|set|given|made|issued)\s+)?by\s+", re.IGNORECASE)
+_QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
+
+
+@cache
+def _hedges() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Modal verbs right before a cue ("could impose"), "would" (hypothetical beside a condition)
+    and conditions ("if", "unless"), from data/lexicon/stance_hedges.csv."""
+    rows = lexicon("stance_hedges")
+    words = lambda kind: alternation(r["phrase"] for r in rows if r["kind"] == kind) or r"(?!)"
+    return (
+        re.compile(rf"(?<![\w-])(?:{words('modal')})\s+(?:not\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{words('conditional modal')})\s+(?:not\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{words('condition')})(?![\w-])", re.IGNORECASE),
+    )
+
+
+def _hypothetical(text: str, start: int) -> bool:
+    """Whether the cue at ``start`` is a hypothesis: "could impose", "would back sanctions if",
+    "if the bloc were to use force" (the cue inside a condition's clause)."""
+    modal, would, condition = _hedges()
+    before = text[max(0, start - 40) : start]
+    if modal.search(before):
+        return True
+    conditions = list(condition.finditer(text))
+    if would.search(before) and conditions:
+        return True
+    last = [m for m in conditions if m.end() <= start]
+    return bool(last) and not re.search(r"[,;:]", text[last[-1].end() : start])
+
+
+@cache
+def _owned() -> re.Pattern:
+    """What stands before a noun cue that has its holder: a possessive ("ECOWAS's threat of",
+    "its decision to") or a light verb of data/lexicon/light_verbs.csv ("set a deadline")."""
+    light = alternation(r["verb"] for r in lexicon("light_verbs")) or r"(?!)"
+    return re.compile(
+        rf"(?:['\u2019]s?|(?<![\w-])(?:its|their|his|her|our))\s+(?:[\w-]+\s+)?$"
+        rf"|(?<![\w-])(?:{light})\s+(?:(?:an?|the|its|their|new|fresh|final)\s+){{0,2}}(?:[\w-]+\s+)?$",
+        re.IGNORECASE,
+    )
+
+
+def _is_question(text: str) -> bool:
+    return bool(_QUESTION_END.search(text))
+
+
+def _agent(text: str, end: int, gaz: Gazetteer) -> list[str]:
+    """The actors after "by" right after a cue: "demanded by the CNSP", "set by ECOWAS and the AU"."""
+    m = _AGENT.match(text, end)
+    if not m:
+        return []
+    mentions = [o for o in owner_mentions(text, gaz) if o.start >= m.end()]
+    if not mentions or not re.fullmatch(r"(?:the\s+)?", text[m.end() : mentions[0].start], re.IGNORECASE):
+        return []
+    group = [mentions[0]]
+    for o in mentions[1:]:
+        if _JOINED_THE.fullmatch(text[group[-1].end : o.start]):
+            group.append(o)
+    return list(dict.fromkeys(gaz.side_of(o.name) for o in group))
+
+
+def _quote_speakers(quote_rows: list[dict], gaz: Gazetteer) -> dict[int, list[tuple[int, int, str]]]:
+    """By sentence start: the quotations (absolute spans) and the actor each speaker stands for."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for q in quote_rows:
+        actor = gaz.side_of(q.get("speaker_affiliation")) or gaz.side_of(q.get("speaker"))
+        if actor in gaz.actors and gaz.actors[actor].kind != "outlet":
+            out.setdefault(q["start"], []).append((q["quote_start"], q["quote_end"], actor))
+    return out
+
+
+def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int, str]], gaz: Gazetteer) -> tuple[str | None, bool]:
+    """For a cue inside a quotation: the speaker's actor ("we will respond" said by the junta's
+    spokesman is the junta), and whether the cue is quoted at all. A quotation whose clause names
+    another actor as the subject ("ECOWAS imposed ...") is the speaker's claim about it: no holder."""
+    at = sent.start + pos
+    for qs, qe, actor in quoted:
+        if qs < at < qe:
+            i, cs = clause_at(text, pos)
+            lo = max(qs - sent.start, cs[i].start)
+            others = [o for o in owner_mentions(text[lo:pos], gaz) if gaz.side_of(o.name) != actor]
+            # a junta speaking of its country ("Niger will defend itself") speaks for itself
+            others = [o for o in others if not actor.startswith(o.name)]
+            return (None if others else actor), True
+    return None, False
+
+
+def _claim_about_other(reporter: Speaker | None, reporter_sides: set[str], actor: str, between: str, gaz: Gazetteer) -> bool:
+    """Whether a stakeholder reports another's stance ("ECOWAS said the junta rejected dialogue"):
+    not the other party's position. ``between`` is the text from the reporting verb to the cue,
+    where the other party must be named. Outlets and unnamed sources only carry a claim
+    (``claimed_by``)."""
+    if reporter is None or reporter.kind not in ("organisation", "named person", "document") or actor in reporter_sides:
+        return False
+    if not any(gaz.side_of(o.name) == actor for o in owner_mentions(between, gaz)):
+        return False
+    side = gaz.side_of(reporter.affiliation or reporter.name)
+    return side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") and side != actor
+
+
+def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
+    """The text where the issue of cue ``k`` is named: its clause before it (side "before"), else
+    up to the next cue, a contrastive joint (", while ...") or the end of a relative clause."""
+    c = cues[k]
+    i, cs = clause_at(text, c.start())
+    if side == "before":
+        lo = max(cues[k - 1].end() if k else 0, cs[i].start)
+        return text[lo : c.start()]
+    hi = min(cues[k + 1].start() if k + 1 < len(cues) else len(text), c.end() + WINDOW)
+    joint = CONTRAST.search(text, c.end(), hi)
+    if joint:
+        hi = joint.start()
+    if cs[i].relative:  # "Algeria, which opposes any intervention, unveiled a transition plan"
+        hi = min(hi, cs[i].end if i + 1 < len(cs) else hi)
+        comma = text.find(",", c.end(), hi)
+        hi = comma if comma > 0 else hi
+    return text[c.start() : hi]
+
+
+def _issues_of(row: dict, window: str, issues: str | None) -> list[str]:
+    """The issues the cue's row speaks of in ``window``: its own for a frame whose target is
+    there, else those whose keywords are there."""
+    if row.get("issue"):
+        return [row["issue"]] if row["target"].search(window) else []
+    return issues_in(window, issues)
 
 
 def position_records(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None, attribution=None) -> list[dict]:
@@ -161,14 +317,14 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
     ``attribution`` is :func:`attribute_article`'s result when the caller has it already."""
     issues = str(issues) if issues is not None else None
     gaz = gazetteer or default_gazetteer()
-    _, disc, sentence_speakers = attribution or attribute_article(article, gaz)
-    cue_rows = _cue_rows()
+    quote_rows, disc, sentence_speakers = attribution or attribute_article(article, gaz)
+    quoted_by = _quote_speakers(quote_rows, gaz)
     rows: list[dict] = []
     sentences = article.sentences
     for n, sent in enumerate(sentences):
         text = sent.text
         cues = find_cues(text)
-        if not cues:
+        if not cues or _is_question(text):
             continue
         # "support" in "halted budget support" is part of the issue, not a stance (a keyword that
         # begins with the cue, "threatened force", leaves it a cue)
@@ -178,59 +334,83 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         seen = set()
         last_actors: list[str] = []
         for k, c in enumerate(cues):
-            row = cue_rows[int(c.lastgroup[1:])]
-            stance, side = row["stance"], row["topic"]
-            if stance == "support" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
-                stance = "oppose"
-            if side == "before":
-                lo = cues[k - 1].end() if k else clause_at(text, c.start())[1][clause_at(text, c.start())[0]].start
-                window = text[lo : c.start()]
-            else:
-                hi = min(cues[k + 1].start() if k + 1 < len(cues) else len(text), c.end() + WINDOW)
-                window = text[c.start() : hi]
-            found = issues_in(window, issues)
-            if not found and ANAPHORA.search(window) and n > 0:
-                found = issues_in(sentences[n - 1].text, issues)
-            if not found:
+            if _hypothetical(text, c.start()):
                 continue
-            if last_actors and k and re.fullmatch(r"[^,;]*\band\s+(?:also\s+|still\s+)?", text[cues[k - 1].end() : c.start()]):
-                # "Paris refuses to recognise the junta and insists on ...": one subject, two verbs
-                actors, how = last_actors, "coordinated verb"
-            else:
-                actors, how = _subject(text, sent, c.start(), side, gaz, disc)
-            if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
-                actors, how = last_actors, "coordinated verb"
-            last_actors = actors or last_actors
-            removed = issues_removed(window, issues)
-            for actor in actors:
-                for issue in found:
-                    held = stance
-                    if issue in removed:  # "wanted foreign forces gone"
-                        held = "oppose" if stance == "support" else "support"
-                    if (actor, issue, held) in seen:
-                        continue
-                    seen.add((actor, issue, held))
-                    joint = max((j.end() for j in CONTRAST.finditer(text, 0, c.start())), default=0)
-                    if joint not in reporters:
-                        reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
-                    reporter, reporter_sides = reporters[joint]
-                    claimed = reporter if reporter is not None and actor not in reporter_sides else None
-                    rows.append(
-                        {
-                            "article_id": article.id,
-                            "actor": actor,
-                            "issue": issue,
-                            "stance": held,
-                            "cue": re.sub(r"\s+", " ", c.group()),
-                            "claimed_by": claimed.name if claimed else None,
-                            "via": via_chain(article, claimed),
-                            "sentence": text,
-                            "start": sent.start,
-                            "end": sent.end,
-                            "rule": f"stance:{side}; actor:{how}",
-                        }
-                    )
+            for row in _rows_of(c):
+                made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted_by.get(sent.start, []), last_actors)
+                if made is None:
+                    continue
+                actors, how, found, removed, stance, frame_name = made
+                last_actors = actors or last_actors
+                for actor in actors:
+                    for issue in found:
+                        held = stance
+                        if issue in removed:  # "wanted foreign forces gone"
+                            held = "oppose" if stance == "support" else "support"
+                        if (actor, issue, held) in seen:
+                            continue
+                        joint = max((j.end() for j in CONTRAST.finditer(text, 0, c.start())), default=0)
+                        if joint not in reporters:
+                            reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
+                        reporter, reporter_sides, said_at = reporters[joint]
+                        # "X said the bloc / it ...": X speaks of its own side
+                        between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
+                        if how not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
+                            continue
+                        seen.add((actor, issue, held))
+                        claimed = reporter if reporter is not None and actor not in reporter_sides and how != "quote speaker" else None
+                        rows.append(
+                            {
+                                "article_id": article.id,
+                                "actor": actor,
+                                "issue": issue,
+                                "stance": held,
+                                "cue": re.sub(r"\s+", " ", c.group()),
+                                "claimed_by": claimed.name if claimed else None,
+                                "via": via_chain(article, claimed),
+                                "sentence": text,
+                                "start": sent.start,
+                                "end": sent.end,
+                                "rule": f"{frame_name}; actor:{how}",
+                            }
+                        )
+                break  # the first row of the cue that speaks of an issue is its reading
     return rows
+
+
+def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, last_actors):
+    """What cue ``k`` read by ``row`` says: (actors, how they were found, issues, issues whose
+    target is to go, stance, frame name), or None when it names no issue."""
+    text, c = sent.text, cues[k]
+    stance, side = row["stance"], row["topic"]
+    if stance == "support" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
+        stance = "oppose"
+    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and _PASSIVE.search(text, 0, c.start())
+    window = _window(text, cues, k, "before" if passive else side)
+    found = _issues_of(row, window, issues)
+    if not found and ANAPHORA.search(window) and n > 0:
+        found = issues_in(article.sentences[n - 1].text, issues)
+    if not found:
+        return None
+    frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
+    holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz)
+    agent = _agent(text, c.end(), gaz)
+    if row.get("holder") == "owner" and not agent and not _owned().search(text, max(0, c.start() - 40), c.start()):
+        return None  # "the threat of force would not help": a noun cue whose holder is not named
+    if agent:
+        actors, how = agent, "agent"
+    elif holder:
+        actors, how = [holder], "quote speaker"
+    elif inside and quoted:
+        actors, how = [], "quoted claim"
+    elif last_actors and k and re.fullmatch(r"[^,;]*\band\s+(?:also\s+|still\s+)?", text[cues[k - 1].end() : c.start()]):
+        # "Paris refuses to recognise the junta and insists on ...": one subject, two verbs
+        actors, how = last_actors, "coordinated verb"
+    else:
+        actors, how = _subject(text, sent, c.start(), side, gaz, disc)
+        if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
+            actors, how = last_actors, "coordinated verb"
+    return [a for a in actors if a], how, found, issues_removed(window, issues), stance, frame_name
 
 
 def positions(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None):
