@@ -18,6 +18,7 @@ from functools import cache
 from ..article import Article, Span
 from ..attribution import (
     CONTRAST,
+    ORG_BACK,
     PRONOUN,
     Discourse,
     Speaker,
@@ -100,6 +101,7 @@ def _rows_of(cue: re.Match) -> tuple[dict, ...]:
 
 
 _JOINED = re.compile(JOINED)
+_POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
@@ -115,7 +117,7 @@ def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention
     possessive of an appositive ("Algeria, Niger's neighbour"), the actor it describes."""
     group = [m]
     earlier = [x for x in mentions if x.end <= group[0].start]
-    while earlier and _JOINED.fullmatch(text[earlier[-1].end : group[0].start]):
+    while earlier and _JOINED_THE.fullmatch(text[earlier[-1].end : group[0].start]):
         if _appositive(text, earlier[-1], group[0]):
             group[0] = earlier.pop()
             continue
@@ -125,7 +127,7 @@ def _coordinated(text: str, mentions: list[Mention], m: Mention) -> list[Mention
 
 def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, disc: Discourse) -> tuple[list[str], str]:
     """Canonical actors holding the stance expressed at ``cue_start``, and how they were found."""
-    head = _AUX.sub("", outside_quotes(text)[:cue_start])
+    head = _POSSESSIVE_END.sub("", _AUX.sub("", outside_quotes(text)[:cue_start]))  # "the bloc's decision to"
     last = head.split()[-1] if head.split() else ""
     if PRONOUN.match(last):
         pos = sent.start + len(head) - len(last)
@@ -146,7 +148,7 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
             # the subject, with what is coordinated to it: "the juntas in Mali and Burkina Faso"
             group = [owners[0]]
             for o in owners[1:]:
-                if _JOINED.fullmatch(text[group[-1].end : o.start]) and not _appositive(text, group[-1], o):
+                if _JOINED_THE.fullmatch(text[group[-1].end : o.start]) and not _appositive(text, group[-1], o):
                     group.append(o)
             return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), "clause-subject"
     owner, how = resolve_owner(text, cue_start, cue_start, gaz)
@@ -184,7 +186,7 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "frozen"; not "insisting"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # the agent of a passive or of a noun: "demanded by the CNSP", "the deadline set by ECOWAS"
-_AGENT = re.compile(r"\s+(?:\w+(?:ed|set|given|made|issued)\s+)?by\s+", re.IGNORECASE)
+_AGENT = re.compile(r"\s+(?:(?:\w+ed|set|given|made|laid\s+down)\s+)?by\s+", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 
 
@@ -231,11 +233,16 @@ def _is_question(text: str) -> bool:
     return bool(_QUESTION_END.search(text))
 
 
-def _agent(text: str, end: int, gaz: Gazetteer) -> list[str]:
-    """The actors after "by" right after a cue: "demanded by the CNSP", "set by ECOWAS and the AU"."""
+def _agent(text: str, sent: Span, end: int, gaz: Gazetteer, disc: Discourse) -> list[str]:
+    """The actors after "by" right after a cue: "demanded by the CNSP", "set by ECOWAS and the
+    AU", "imposed by the bloc" (the organisation named last)."""
     m = _AGENT.match(text, end)
     if not m:
         return []
+    back = ORG_BACK.match(text[m.end() :])
+    if back:
+        org = disc.last_org(sent.start + m.end(), kinds=("organisation",))
+        return [gaz.side_of(org.name) or org.name] if org else []
     mentions = [o for o in owner_mentions(text, gaz) if o.start >= m.end()]
     if not mentions or not re.fullmatch(r"(?:the\s+)?", text[m.end() : mentions[0].start], re.IGNORECASE):
         return []
@@ -385,7 +392,10 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     stance, side = row["stance"], row["topic"]
     if stance == "support" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
         stance = "oppose"
-    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and _PASSIVE.search(text, 0, c.start())
+    agent = _agent(text, sent, c.end(), gaz, disc)
+    # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
+    # bloc"): what the cue governs is before it
+    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or _PASSIVE.search(text, 0, c.start()))
     window = _window(text, cues, k, "before" if passive else side)
     found = _issues_of(row, window, issues)
     if not found and ANAPHORA.search(window) and n > 0:
@@ -394,7 +404,6 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
         return None
     frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
     holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz)
-    agent = _agent(text, c.end(), gaz)
     if row.get("holder") == "owner" and not agent and not _owned().search(text, max(0, c.start() - 40), c.start()):
         return None  # "the threat of force would not help": a noun cue whose holder is not named
     if agent:
