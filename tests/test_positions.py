@@ -143,3 +143,122 @@ def test_a_user_added_issue_is_used(tmp_path):
     assert stances(text) == []
     assert stances(text, issues=custom) == [("ECOWAS", "elections", "support")]
     assert taxonomy(str(custom))["elections"]["label"] == "Elections and a return to civilian rule"
+
+
+# stance frames by family: each reading in two wordings, with distractors that give no row
+FRAME_CASES = [
+    # verbs, with the issue's target and its modifiers
+    ("verb", "Senegal supports the release of ousted President Mohamed Bazoum.", [("Senegal", "reinstate_bazoum", "support")]),
+    ("verb", "Benin called for the freeing of detained President Bazoum.", [("Benin", "reinstate_bazoum", "support")]),
+    ("verb", "Benin called for calm after Bazoum was detained.", []),
+    ("verb", "Benin demanded Bazoum's release within a week.", [("Benin", "reinstate_bazoum", "support")]),
+    ("verb", "The junta ordered the French troops out of the country.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "The military rulers scrapped the defence accords with Paris.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "Niger's new authorities denounced the military pacts signed with France.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "ECOWAS lifted sanctions on Niger in February.", [("ECOWAS", "sanctions", "oppose")]),
+    ("verb", "The bloc's leaders met. ECOWAS eased the sanctions on Niger.", [("ECOWAS", "sanctions", "oppose")]),
+    ("verb", "The European Union froze its budget support to Niamey.", [("European Union", "aid_to_niger", "oppose")]),
+    ("verb", "Washington paused assistance programmes in Niger.", [("United States", "aid_to_niger", "oppose")]),
+    ("verb", "The United States and France refused to recognise the self-declared military rulers.",
+     [("United States", "recognise_junta", "oppose"), ("France", "recognise_junta", "oppose")]),
+    ("verb", "Russia cautioned against the use of force in Niger.", [("Russia", "military_intervention", "oppose")]),
+    ("verb", "ECOWAS activated its standby force on Thursday.", [("ECOWAS", "military_intervention", "support")]),
+    ("verb", "Benin said it remains ready for talks with the junta.", [("Benin", "talks_with_junta", "support")]),
+    ("verb", "Chad pressed for a negotiated settlement.", [("Chad", "talks_with_junta", "support")]),
+    # nominalisations and light verbs: the holder is the possessive, the light verb's subject or the agent
+    ("noun", "ECOWAS's threat of force alarmed Algiers.", [("ECOWAS", "military_intervention", "support")]),
+    ("noun", "ECOWAS leaders met. The bloc's decision to activate its standby force surprised observers.", [("ECOWAS", "military_intervention", "support")]),
+    ("noun", "The deadline set by ECOWAS to reinstate Bazoum expired.", [("ECOWAS", "reinstate_bazoum", "support")]),
+    ("noun", "Nigeria set a deadline to restore President Bazoum.", [("Nigeria", "reinstate_bazoum", "support")]),
+    ("noun", "The junta's demand that French troops leave angered Paris.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("noun", "The threat of force would not help, Russia's foreign ministry warned.", []),  # a noun cue with no holder
+    ("noun", "Analysts said a deadline to reinstate Bazoum was unrealistic.", []),
+    # passives and participles with their agent
+    ("passive", "The withdrawal of French forces was quickly demanded by the junta.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("passive", "The departure of all foreign troops was demanded by the CNSP.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("passive", "Traders complained about sanctions imposed by ECOWAS.", [("ECOWAS", "sanctions", "support")]),
+    ("passive", "ECOWAS leaders met. Border closures imposed by the bloc hit traders.", [("ECOWAS", "sanctions", "support")]),
+    ("passive", "Sanctions were imposed last week.", []),  # no agent, no holder
+    # the issue target is before the frame
+    ("before", '"President Bazoum must be released," the French foreign ministry said.', [("France", "reinstate_bazoum", "support")]),
+    ("before", "The French presence is illegal, the junta's prime minister said.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # stances inside a quotation belong to the speaker's actor
+    ("quote", '"We will respond firmly to any aggression against our country," said junta spokesman Amadou Abdramane.', [("Niger junta", "military_intervention", "oppose")]),
+    ("quote", 'Tchiani spoke on television. "Our army will resist any invasion," he said.', [("Niger junta", "military_intervention", "oppose")]),
+    ("quote", '"We have imposed sanctions and will keep them," said Nigeria\'s President Bola Tinubu.', [("Nigeria", "sanctions", "support")]),
+    ("quote", '"ECOWAS imposed sanctions to starve us," said junta spokesman Amadou Abdramane.', []),  # the speaker's claim about another
+    # holders beyond the clause: pronouns, "the bloc", places standing for governments
+    ("pronoun", "Mali backed the junta. It also rejected any outside intervention.", [("Mali", "military_intervention", "oppose")]),
+    ("pronoun", "Nuland met the officers. She urged them to restore constitutional order.", [("United States", "reinstate_bazoum", "support")]),
+    ("pronoun", "ECOWAS leaders met in Accra. The bloc threatened to use force.", [("ECOWAS", "military_intervention", "support")]),
+    ("pronoun", "Paris has refused to recognise the putschists.", [("France", "recognise_junta", "oppose")]),
+    ("pronoun", "Washington suspended aid to Niger.", [("United States", "aid_to_niger", "oppose")]),
+    # coordinated holders: one row each
+    ("coordinated", "Mali and Burkina Faso warned against any military intervention.", [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
+    ("coordinated", "Germany, Italy and the European Union suspended aid to Niger.",
+     [("Germany", "aid_to_niger", "oppose"), ("Italy", "aid_to_niger", "oppose"), ("European Union", "aid_to_niger", "oppose")]),
+]
+
+
+@pytest.mark.parametrize("family, text, expected", FRAME_CASES, ids=[f"{c[0]}:{c[1][:40]}" for c in FRAME_CASES])
+def test_stance_frames(family, text, expected):
+    assert stances(text) == expected
+
+
+FILTER_CASES = [
+    # negation turns support round; a negated opposition is not support either
+    ("negation", "Senegal did not demand the release of Bazoum.", [("Senegal", "reinstate_bazoum", "oppose")]),
+    ("negation", "Benin never backed sanctions on Niger.", [("Benin", "sanctions", "oppose")]),
+    # conditionals and hypotheticals
+    ("conditional", "Benin could impose sanctions on Niger.", []),
+    ("conditional", "Senegal might back a military intervention.", []),
+    ("conditional", "Chad would support sanctions if the junta refused talks.", []),
+    ("conditional", "If the junta were to release Bazoum, ECOWAS would lift sanctions.", []),
+    ("conditional", "ECOWAS threatened to use force if the junta did not release Bazoum.",
+     [("ECOWAS", "reinstate_bazoum", "support"), ("ECOWAS", "military_intervention", "support")]),  # the condition comes after
+    # questions
+    ("question", "Will ECOWAS impose sanctions on Niger?", []),
+    ("question", "Does Paris still back a military intervention?", []),
+    # one stakeholder's claim about another's stance: no row for the other party
+    ("claim", "ECOWAS said the junta rejected dialogue with its envoys.", []),
+    ("claim", "Algeria said France supported a military intervention.", []),
+    ("claim", "Nigeria's President Bola Tinubu said the junta wanted foreign troops out.", []),
+    # reported rejection keeps its stance
+    ("rejection", "The junta rejected calls for talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),
+    ("rejection", "Mali rejected any use of force against Niger.", [("Mali", "military_intervention", "oppose")]),
+    # lifting, easing and ending are stances too (both rows kept)
+    ("lifting", "ECOWAS, which imposed sanctions last year, lifted most of them in February.", [("ECOWAS", "sanctions", "support"), ("ECOWAS", "sanctions", "oppose")]),
+    ("lifting", "The United States ended its suspension of aid.", [("United States", "aid_to_niger", "support")]),  # what ends is the suspension
+]
+
+
+@pytest.mark.parametrize("family, text, expected", FILTER_CASES, ids=[f"{c[0]}:{c[1][:40]}" for c in FILTER_CASES])
+def test_stance_filters(family, text, expected):
+    assert stances(text) == expected
+
+
+def test_a_frame_added_to_the_data_file_is_picked_up(tmp_path, monkeypatch):
+    """An analyst adds a frame to data/frames.csv, without code: the next run reads it."""
+    import shutil
+
+    from nigerlens import resources
+    from nigerlens.extractors import positions as P
+    from nigerlens.resources import data_path
+
+    data = tmp_path / "data"
+    shutil.copytree(data_path(), data, ignore=shutil.ignore_patterns("articles", "corpus"))
+    with (data / "frames.csv").open("a", encoding="utf-8") as f:
+        f.write("stand_with,stood with|stands with,{bazoum},after,reinstate_bazoum,support,subject\n")
+    text = "Senegal stands with deposed President Bazoum."
+    assert stances(text) == []
+    caches = (resources.read_rows, P.frames, P._cue_table, P._stance_cues, P._first_words)
+    monkeypatch.setattr(resources, "DATA_DIR", data)
+    for c in caches:
+        c.cache_clear()
+    try:
+        assert stances(text) == [("Senegal", "reinstate_bazoum", "support")]
+        assert nl.positions(nl.from_text(text))["rule"].iloc[0].startswith("frame:stand_with")
+    finally:
+        monkeypatch.undo()
+        for c in caches:
+            c.cache_clear()

@@ -33,7 +33,25 @@ from ..tables import frame
 from ..taxonomy import issues_in, issues_removed, keyword_spans, phrase_regex
 from .quotes import _np_before, attribute_article
 
-ANAPHORA = re.compile(r"\b(?:that|the|this)\s+(?:plan|proposal|move|idea|demand|offer|decision)\b", re.IGNORECASE)
+
+
+@cache
+def _anaphora() -> tuple[re.Pattern, re.Pattern]:
+    """What refers back to an issue (data/lexicon/stance_anaphora.csv): "that plan" (the previous
+    sentence's issue) and an object pronoun right after the cue ("lifted most of them": the
+    issue named before it in the sentence; a pronoun further back is as likely a people's)."""
+    rows = lexicon("stance_anaphora")
+    nouns = alternation(r["word"] for r in rows if r["kind"] == "noun") or r"(?!)"
+    pronouns = alternation(r["word"] for r in rows if r["kind"] == "pronoun") or r"(?!)"
+    return (
+        re.compile(rf"\b(?:that|the|this|these|those)\s+(?:{nouns})\b", re.IGNORECASE),
+        re.compile(rf"\s+(?:{pronouns})(?![\w-])(?!\s+to\b)", re.IGNORECASE),  # not "urged them to"
+    )
+
+
+# a cue that governs the next one: "rejected calls for talks", "urged ECOWAS to lift", "ended its
+# suspension of aid" (the stances compose: opposing a demand for talks opposes talks)
+_GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
@@ -138,6 +156,9 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     if back:  # "... has said the bloc is ready to": the organisation named last
         here = [m.name for m in gaz.actor_mentions(head[: back.start()], kinds=("organisation",))]
         org = here[-1] if here else getattr(disc.last_org(sent.start + back.start(), kinds=("organisation",)), "name", None)
+        if not org:  # "The bloc's decision ..., though the deadline set by ECOWAS": named later in the sentence
+            later = gaz.actor_mentions(text[cue_start:], kinds=("organisation",))
+            org = later[0].name if later else None
         if org:
             return [gaz.side_of(org) or org], "the bloc"
     if side == "before":
@@ -263,16 +284,17 @@ def _quote_speakers(quote_rows: list[dict], gaz: Gazetteer) -> dict[int, list[tu
     return out
 
 
-def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int, str]], gaz: Gazetteer) -> tuple[str | None, bool]:
+def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int, str]], gaz: Gazetteer, side: str = "after") -> tuple[str | None, bool]:
     """For a cue inside a quotation: the speaker's actor ("we will respond" said by the junta's
     spokesman is the junta), and whether the cue is quoted at all. A quotation whose clause names
-    another actor as the subject ("ECOWAS imposed ...") is the speaker's claim about it: no holder."""
+    another actor as the subject ("ECOWAS imposed ...") is the speaker's claim about it: no holder
+    (unless the cue's target stands there, ``side`` "before": "President Bazoum must be released")."""
     at = sent.start + pos
     for qs, qe, actor in quoted:
         if qs < at < qe:
             i, cs = clause_at(text, pos)
             lo = max(qs - sent.start, cs[i].start)
-            others = [o for o in owner_mentions(text[lo:pos], gaz) if gaz.side_of(o.name) != actor]
+            others = [o for o in owner_mentions(text[lo:pos], gaz) if gaz.side_of(o.name) != actor] if side == "after" else []
             # a junta speaking of its country ("Niger will defend itself") speaks for itself
             others = [o for o in others if not actor.startswith(o.name)]
             return (None if others else actor), True
@@ -290,6 +312,15 @@ def _claim_about_other(reporter: Speaker | None, reporter_sides: set[str], actor
         return False
     side = gaz.side_of(reporter.affiliation or reporter.name)
     return side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") and side != actor
+
+
+def _trailing_reporter(reported: tuple, pos: int, gaz: Gazetteer) -> str | None:
+    """The stakeholder whose attribution comes after the cue at ``pos`` ("..., the minister said")."""
+    reporter, _, said_at = reported
+    if reporter is None or said_at <= pos:
+        return None
+    side = gaz.side_of(reporter.affiliation or reporter.name)
+    return side if side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") else None
 
 
 def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
@@ -338,15 +369,26 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         keywords = keyword_spans(text, issues)
         cues = [c for c in cues if not any(s < c.start() and c.end() <= e for s, e in keywords)]
         reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
+
+        def reporter_of(pos: int, sent=sent, n=n, reporters=reporters) -> tuple:
+            joint = max((j.end() for j in CONTRAST.finditer(sent.text, 0, pos)), default=0)
+            if joint not in reporters:
+                reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
+            return reporters[joint]
+
         seen = set()
         last_actors: list[str] = []
+        governed: dict[int, tuple] = {}  # cue index -> (the cue governing it, that cue's stance)
         for k, c in enumerate(cues):
-            if _hypothetical(text, c.start()):
-                continue
-            for row in _rows_of(c):
-                made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted_by.get(sent.start, []), last_actors)
+            outer = governed.get(k)
+            hypothetical = _hypothetical(text, (outer[0] if outer else c).start())
+            readings = [] if hypothetical else _rows_of(c)
+            read = False
+            for row in readings:
+                made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted_by.get(sent.start, []), last_actors, reporter_of, outer)
                 if made is None:
                     continue
+                read = True
                 actors, how, found, removed, stance, frame_name = made
                 last_actors = actors or last_actors
                 for actor in actors:
@@ -356,10 +398,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             held = "oppose" if stance == "support" else "support"
                         if (actor, issue, held) in seen:
                             continue
-                        joint = max((j.end() for j in CONTRAST.finditer(text, 0, c.start())), default=0)
-                        if joint not in reporters:
-                            reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
-                        reporter, reporter_sides, said_at = reporters[joint]
+                        reporter, reporter_sides, said_at = reporter_of(c.start())
                         # "X said the bloc / it ...": X speaks of its own side
                         between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
                         if how not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
@@ -382,28 +421,45 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             }
                         )
                 break  # the first row of the cue that speaks of an issue is its reading
+            if not read and k + 1 < len(cues) and _GOVERNS.fullmatch(text, c.end(), cues[k + 1].start()):
+                own = _stance_of(text, c, _rows_of(c)[-1])
+                composed = own if outer is None else ("support" if own == outer[1] else "oppose")
+                governed[k + 1] = ((outer[0] if outer else c), composed)
     return rows
 
 
-def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, last_actors):
+def _stance_of(text: str, c: re.Match, row: dict) -> str:
+    """The cue's stance, turned round by a negation before a support cue ("did not demand")."""
+    if row["stance"] == "support" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
+        return "oppose"
+    return row["stance"]
+
+
+def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, last_actors, reporter_of, outer=None):
     """What cue ``k`` read by ``row`` says: (actors, how they were found, issues, issues whose
     target is to go, stance, frame name), or None when it names no issue."""
     text, c = sent.text, cues[k]
-    stance, side = row["stance"], row["topic"]
-    if stance == "support" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
-        stance = "oppose"
+    stance, side = _stance_of(text, c, row), row["topic"]
     agent = _agent(text, sent, c.end(), gaz, disc)
     # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
     # bloc"): what the cue governs is before it
     passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or _PASSIVE.search(text, 0, c.start()))
     window = _window(text, cues, k, "before" if passive else side)
     found = _issues_of(row, window, issues)
-    if not found and ANAPHORA.search(window) and n > 0:
+    noun_back, pronoun_back = _anaphora()
+    if not found and not row.get("issue") and pronoun_back.match(text, c.end()):
+        found = issues_in(text[: c.start()], issues)
+    if not found and noun_back.search(window) and n > 0:
         found = issues_in(article.sentences[n - 1].text, issues)
     if not found:
         return None
+    if outer is not None:  # "rejected calls for talks": the outer cue's subject, the stances composed
+        outer_cue, outer_stance = outer
+        stance = "support" if stance == outer_stance else "oppose"
+        actors, how = _subject(text, sent, outer_cue.start(), "after", gaz, disc)
+        return actors, f"{how} (governing cue)", found, issues_removed(window, issues), stance, f"stance:{side}"
     frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
-    holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz)
+    holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz, "before" if passive else side)
     if row.get("holder") == "owner" and not agent and not _owned().search(text, max(0, c.start() - 40), c.start()):
         return None  # "the threat of force would not help": a noun cue whose holder is not named
     if agent:
@@ -415,6 +471,9 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     elif last_actors and k and re.fullmatch(r"[^,;]*\band\s+(?:also\s+|still\s+)?", text[cues[k - 1].end() : c.start()]):
         # "Paris refuses to recognise the junta and insists on ...": one subject, two verbs
         actors, how = last_actors, "coordinated verb"
+    elif side == "before" and _trailing_reporter(reporter_of(c.start()), c.start(), gaz):
+        # "The French presence is illegal, the junta's prime minister said": the one who says it
+        actors, how = [_trailing_reporter(reporter_of(c.start()), c.start(), gaz)], "reporter"
     else:
         actors, how = _subject(text, sent, c.start(), side, gaz, disc)
         if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
