@@ -19,36 +19,76 @@ from functools import cache
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
+from .quotations import Quotation, blanked, find_quotations
 from .resources import alternation, lexicon
 
-QUOTE = re.compile(r"\u201c(?P<curly>[^\u201c\u201d]+)\u201d|\"(?P<straight>[^\"]+)\"")
 PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+# the gender a pronoun agrees with; "they", "we" and "it" take no person
+PRONOUN_GENDER = {"he": "m", "she": "f"}
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "mme": "f"}
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
-# "the paper", "the newspaper" ... refer to the last outlet named
-OUTLET_BACK = re.compile(r"\bthe\s+(?:paper|newspaper|daily|outlet|broadcaster|magazine|news\s+agency|agency|channel|website)(?:[’']s)?\b", re.IGNORECASE)
-# "the bloc", "the organisation" refer to the last organisation named
-ORG_BACK = re.compile(r"^(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body|group|government)\b", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
 TITLE = re.compile(
     r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Assistant\s+Secretary\s+of\s+State|"
     r"Deputy\s+Secretary\s+of\s+State|Foreign\s+Minister|Defence\s+Minister|Defense\s+Minister|Gen\.|General|"
     r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
-NAME = re.compile(r"\b[A-Z][a-zà-ÿ'’-]+(?:\s+(?:[A-Z][a-zà-ÿ'’-]+|de|al|bin|van|von|da))*\s+[A-Z][a-zà-ÿ'’-]+\b")
+_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"
+NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|al|bin|van|von|da))*\s+{_NAME_WORD}\b")
 # sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
 # with the plans", "quoting a source close to the French presidency"
 _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps its dots
-SOURCE_INTRO = re.compile(rf"\b(?:citing|quoting|according\s+to)\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
 # an anonymous source that speaks without quotation marks: "A spokesman for ECOWAS, who asked not
 # to be named, said ..." (the description, then at most 80 characters to the verb)
 # (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
-SPEAKS_VERB = re.compile(r"\s(?:said|says|told|added)\b", re.IGNORECASE)
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
-DOCUMENT_INTRO = re.compile(r"\b(?:in|issued|released|published)\s+an?\s+(?P<doc>(?:joint\s+)?(?:statement|communiqu[eé]|report|letter|decree))\b", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
+
+
+@cache
+def _back_nouns(refers_to: str) -> str:
+    return alternation(r["noun"] for r in lexicon("back_nouns") if r["refers_to"] == refers_to)
+
+
+@cache
+def outlet_back() -> re.Pattern:
+    """"the paper", "the newspaper" ... refer to the last outlet named (data/lexicon/back_nouns.csv)."""
+    return re.compile(rf"\bthe\s+(?:{_back_nouns('outlet')})(?:[’']s)?\b", re.IGNORECASE)
+
+
+@cache
+def org_back() -> re.Pattern:
+    """"the bloc", "the Commission" ... refer to the last organisation named."""
+    return re.compile(rf"^(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+@cache
+def source_intro() -> re.Pattern:
+    """"citing two U.S. officials", "which cited a source in ...": a source introduced without a quote."""
+    cues = alternation(r["cue"] for r in lexicon("source_intros"))
+    return re.compile(rf"\b(?:{cues})\s+(?P<np>{_NP_CHARS}{{3,80}})", re.IGNORECASE)
+
+
+@cache
+def speaks_verb() -> re.Pattern:
+    """Any finite speech verb of data/lexicon/speech_verbs.csv, after a space."""
+    return re.compile(rf"\s(?:{finite_cues()})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def finite_cues() -> str:
+    """The finite speech verbs as a regex alternation (longest first)."""
+    return alternation(c for c, f in speech_cues().items() if f == "finite")
+
+
+@cache
+def document_intro() -> re.Pattern:
+    """"said in a memo", "issued a joint statement": a document the text can refer back to."""
+    docs = alternation(n for n, k in source_nouns().items() if k == "document")
+    return re.compile(rf"\b(?:in|issued|released|published|sent|circulated)\s+an?\s+(?P<doc>(?:joint\s+)?(?:{docs}))(?![\w-])", re.IGNORECASE)
 
 
 @cache
@@ -84,14 +124,14 @@ class Speaker:
     nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
 
 
-def quotes_in(text: str) -> list[re.Match]:
-    """Quotations in a text, curly or straight."""
-    return list(QUOTE.finditer(text))
+def quotes_in(text: str) -> list[Quotation]:
+    """Quotations in a text, whatever their marks (see :mod:`nigerlens.quotations`)."""
+    return find_quotations(text)
 
 
 def outside_quotes(text: str) -> str:
     """The text with every quotation blanked out (same length, so offsets still hold)."""
-    return QUOTE.sub(lambda m: " " * (m.end() - m.start()), text)
+    return blanked(text, find_quotations(text))
 
 
 class Timeline:
@@ -111,6 +151,12 @@ class Timeline:
         for i in range(bisect_left(self._pos, pos) - 1, -1, -1):
             yield self._items[i]
 
+    def placed_before(self, pos: int, limit: int = 200):
+        """(offset, item) pairs before offset ``pos``, latest first, at most ``limit`` of them."""
+        lo = bisect_left(self._pos, pos)
+        for i in range(lo - 1, max(lo - 1 - limit, -1), -1):
+            yield self._pos[i], self._items[i]
+
 
 class Discourse:
     """What an article has introduced up to a point: people, sources, documents, outlets."""
@@ -119,13 +165,21 @@ class Discourse:
         self.article = article
         self.gaz = gazetteer
         self._sentence_index = {s.start: i for i, s in enumerate(article.sentences)}
+        # quotations are found over the article, paragraph by paragraph (a quotation may run over
+        # sentences and paragraphs); sentences are blanked with them
+        self.quotations = find_quotations(article.text, [(p.start, p.end) for p in article.paragraphs])
+        self._quote_ends = [q.end for q in self.quotations]
+        self._para_starts = [p.start for p in article.paragraphs]
+        self._sent_starts = [s.start for s in article.sentences]
+        self._spoke: set[int] = set()  # offsets of people timeline entries that are quote speakers
+        self._genders: dict[str, str] = {}  # genders read from the text ("Mr Issa", "Ms Diallo")
         # each kept in text order, so "the latest before here" is a binary search away
         self.entities = Timeline()  # anonymous sources and documents, for descriptions that refer back
         self.outlets = Timeline()
         self.people = Timeline()  # named people and anonymous sources, for "he" / "she"
         self.orgs = Timeline()  # organisations, states, armed groups and documents, for "it"
         for sent in article.sentences:
-            blank = outside_quotes(sent.text)
+            blank = self.blank(sent)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
                 self.outlets.add(m.start, m.name)
             # places ("in Abuja") and comparisons are not who a pronoun can stand for
@@ -135,21 +189,24 @@ class Discourse:
                     self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
                 else:
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
-            for intro in SOURCE_INTRO.finditer(blank):
+            for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
                     self.entities.add(sent.start + intro.start("np"), source)
                     self.people.add(sent.start + intro.start("np"), source)
-            for verb in SPEAKS_VERB.finditer(blank):
+            for verb in speaks_verb().finditer(blank):
                 lo = max(0, verb.start() - 140)
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
                     source = self._introduced(speaks.group("np"), at, blank, sent.start, speaks.group("tail"))
-                    if source:
+                    # "The spokesman also warned ...": a definite description of someone named
+                    # before refers back rather than introducing a source
+                    definite = speaks.group(0).lower().startswith("the ")
+                    if source and not (definite and any(self.person_for(at, title=n) for n in source.nouns)):
                         self.people.add(at, source)
             # "said in a joint statement": a document others can refer back to ("The statement ...")
-            for d in DOCUMENT_INTRO.finditer(blank):
+            for d in document_intro().finditer(blank):
                 issuers = owner_mentions(blank[: d.start()], gazetteer)
                 name = re.sub(r"\s+", " ", d.group("doc").lower())
                 doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
@@ -169,11 +226,73 @@ class Discourse:
                        via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
+    def quotations_in(self, span: Span) -> list[Quotation]:
+        """The article's quotations that overlap ``span``, in text order."""
+        out = []
+        for q in self.quotations[bisect_right(self._quote_ends, span.start) :]:
+            if q.start >= span.end:
+                break
+            out.append(q)
+        return out
+
+    def blank(self, span: Span) -> str:
+        """The text of ``span`` with the article's quotations blanked out (same length)."""
+        return blanked(span.text, self.quotations_in(span), span.start)
+
     def last_outlet(self, before: int) -> str | None:
         return next(self.outlets.before(before), None)
 
     def last_person(self, before: int) -> Speaker | None:
         return next(self.people.before(before), None)
+
+    def gender_of(self, s: Speaker) -> str | None:
+        """"m", "f" or None (unknown) for a speaker: the people lexicon, else honorifics in the text."""
+        a = self.gaz.actors.get(s.name)
+        if a is not None and a.gender:
+            return a.gender
+        return self._genders.get(s.name)
+
+    def titled(self, s: Speaker, title: str) -> bool:
+        """Whether ``s`` can be called "the <title>": a title of theirs in the people lexicon, or
+        the role noun of an anonymous source ("the spokesman" after "a spokesman for ECOWAS")."""
+        a = self.gaz.actors.get(s.name)
+        titles = (a.titles if a is not None else ()) + tuple(s.nouns) + ((s.name.lower(),) if s.kind != "named person" else ())
+        return any(t == title or t.endswith(" " + title) or t.split()[-1].removesuffix("s") == title for t in titles if t)
+
+    def person_for(self, pos: int, *, gender: str | None = None, title: str | None = None, side: str | None = None) -> Speaker | None:
+        """The person a pronoun or a definite description at ``pos`` refers to.
+
+        Agreement first (a "she" never goes to a man; "the minister" to someone with that title),
+        then salience: the latest fitting mention in the same sentence; else, in the same
+        paragraph, the first fitting mention of the latest sentence that has one; else, in the
+        latest earlier paragraph that has one, its latest quote speaker or else its first mention
+        (the subject of a paragraph is named early)."""
+        sent_start = self._sent_starts[max(bisect_right(self._sent_starts, pos) - 1, 0)] if self._sent_starts else 0
+        para_start = self._para_starts[max(bisect_right(self._para_starts, pos) - 1, 0)] if self._para_starts else 0
+        fits = []
+        for at, s in self.people.placed_before(pos):
+            if gender and (self.gender_of(s) or gender) != gender:
+                continue
+            if gender and s.kind not in ("named person", "anonymous source"):
+                continue
+            if title and not self.titled(s, title):
+                continue
+            if side and s.affiliation and s.affiliation != side:
+                continue
+            fits.append((at, s))
+        if not fits:
+            return None
+        if fits[0][0] >= sent_start:
+            return fits[0][1]
+        group_start = sent_start
+        if fits[0][0] >= para_start:  # the latest sentence of this paragraph with a fitting mention
+            group_start = self._sent_starts[max(bisect_right(self._sent_starts, fits[0][0]) - 1, 0)]
+            group = [f for f in fits if f[0] >= group_start]
+            return group[-1][1]
+        group_start = self._para_starts[max(bisect_right(self._para_starts, fits[0][0]) - 1, 0)]
+        group = [f for f in fits if f[0] >= group_start]
+        spoke = [f for f in group if f[0] in self._spoke]
+        return spoke[0][1] if spoke else group[-1][1]
 
     def last_org(self, before: int, *, kinds=("organisation", "armed group", "state")) -> Speaker | None:
         """The organisation (or document) named most recently before ``before``; ``kinds`` are the
@@ -189,13 +308,13 @@ class Discourse:
         if i == 0:
             return None
         p = self.article.sentences[i - 1]
-        head = outside_quotes(p.text)
+        head = self.blank(p)
         m = _source_regex().search(head[:40])
         if m and source_nouns()[m.group().lower()] == "document" and DEFINITE.match(head.strip()):
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
-        if ORG_BACK.match(head.strip()):
+        if org_back().match(head.strip()):
             return self.last_org(p.start, kinds=("organisation",))
         owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
         if owners:
@@ -224,6 +343,7 @@ class Discourse:
             self.entities.add(pos, speaker)
         if speaker.kind in ("named person", "anonymous source"):
             self.people.add(pos, speaker)
+            self._spoke.add(pos)
         else:
             self.orgs.add(pos, speaker)
 
@@ -235,9 +355,9 @@ class Discourse:
             return None
         if PRONOUN.match(phrase):
             word = phrase.lower()
-            if word in ("he", "she"):
-                return self.last_person(pos)
-            before = outside_quotes(sent.text)[: pos - sent.start]
+            if word in PRONOUN_GENDER:
+                return self.person_for(pos, gender=PRONOUN_GENDER[word])
+            before = self.blank(sent)[: pos - sent.start]
             here = [o for o in owner_mentions(before, self.gaz)
                     if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
             # "..., but France refused, saying it ...": the subject of the pronoun's own clause
@@ -257,8 +377,14 @@ class Discourse:
         name = _person_name(phrase)
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
+            honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
+            if honorific and honorific.group(1).lower() in HONORIFIC_GENDER:
+                self._genders.setdefault(name, HONORIFIC_GENDER[honorific.group(1).lower()])
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
+        titled = self._titled(phrase, pos, actors)
+        if titled is not None:
+            return titled
         if noun is not None:
             kind = source_nouns()[noun.group().lower()]
             affiliation = self._affiliation(actors, pos)
@@ -272,18 +398,45 @@ class Discourse:
                 prev = self.previous_subject(sent)
                 affiliation = self.gaz.side_of(prev.name) if prev else None
             return Speaker(name, kind, affiliation, nouns=nouns)
-        if ORG_BACK.match(phrase):
+        if org_back().match(phrase):
             return self.last_org(pos, kinds=("organisation",))
         if actors:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
         return None
 
+    def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
+        """A definite description by title ("the general", "the minister", "the German defence
+        minister"): the last person so titled (see :meth:`person_for`), else the one person of
+        the people lexicon holding that title for the actor the description names."""
+        if not DEFINITE.match(phrase) or MEMBER_OF.match(phrase):
+            return None
+        words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
+        if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
+            return None
+        side = self._affiliation(actors, pos)
+        found = self.person_for(pos, title=words[-1].lower(), side=side)
+        if found is not None:
+            return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
+        if side is None:
+            return None
+        title = " ".join(w for w in words if not any(w in a.surface for a in actors)).lower()
+        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles]
+        if len(holders) == 1:
+            return Speaker(holders[0].name, "named person", side)
+        return Speaker(" ".join(words), "official", side, nouns=frozenset({words[-1].lower()}))
+
     def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
         for m in mentions:
             if self.gaz.actors[m.name].kind != "outlet":
                 return self.gaz.side_of(m.name)
         return None
+
+
+@cache
+def _title_heads(gaz: Gazetteer) -> frozenset:
+    """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
+    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t)
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:

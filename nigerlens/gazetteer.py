@@ -1,17 +1,26 @@
 """Actors and places: canonical names, the aliases news uses for them, and where they are mentioned.
 
-Read from ``data/actors.csv`` (name, kind, aliases, affiliation) and ``data/places.csv`` (name,
-aliases, country, latitude, longitude). An alias with a capital letter matches case-sensitively
-("US" but not "us"); an all-lowercase alias ("junta", "coup leaders") matches in any case.
+Read from ``data/actors.csv`` (name, kind, aliases, affiliation), ``data/people.csv`` (name,
+variants, gender, title, actor, from, until: one row per role a person holds),
+``data/actor_periods.csv`` (alias, actor, from, until: what a phrase stands for over a span of
+time, such as "the government" for the Niger junta from 26 July 2023) and ``data/places.csv``
+(name, aliases, country, latitude, longitude). An alias with a capital letter matches
+case-sensitively ("US" but not "us"); an all-lowercase alias ("junta", "coup leaders") matches in
+any case.
+
+Actor resolution that depends on the date is in one place: :meth:`Gazetteer.as_of` (or
+:func:`gazetteer_for`, for an article) gives the gazetteer as it reads on a date; every table
+with an actor column asks it.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, cached_property
 
-from .resources import read_rows
+from .resources import data_path, read_rows
 
 ACTOR_KINDS = ("state", "organisation", "armed group", "person", "outlet")
 
@@ -22,6 +31,25 @@ class Actor:
     kind: str
     aliases: tuple[str, ...]
     affiliation: str | None = None
+    gender: str | None = None  # "m" / "f" for people in data/people.csv
+    titles: tuple[str, ...] = ()  # roles a description can name them by ("minister", "spokesman")
+    roles: tuple[tuple[str, date | None, date | None], ...] = ()  # (actor, from, until)
+
+
+@dataclass(frozen=True)
+class Period:
+    """An alias that stands for ``actor`` from ``start`` until ``end`` (either may be open)."""
+
+    alias: str
+    actor: str
+    start: date | None
+    end: date | None
+
+    def holds(self, when: date | None) -> bool:
+        # an undated article is read as news of the crisis: open-ended periods hold
+        if when is None:
+            return self.end is None
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
 
 
 @dataclass(frozen=True)
@@ -62,8 +90,10 @@ def _alias_regex(aliases: list[str], flags: int) -> re.Pattern | None:
 class Gazetteer:
     """Look-ups and mention finding over actors and places."""
 
-    def __init__(self, actors: list[Actor], places: list[Place]):
+    def __init__(self, actors: list[Actor], places: list[Place], periods: tuple[Period, ...] = ()):
         self._mention_cache: dict = {}
+        self._as_of_cache: dict = {}
+        self.periods = tuple(periods)
         self.actors = {a.name: a for a in actors}
         self.places = {p.name: p for p in places}
         self._actor_alias = {}
@@ -83,13 +113,42 @@ class Gazetteer:
             if r["kind"] not in ACTOR_KINDS:
                 raise ValueError(f"{actors_file}: actor {r['name']!r} has unknown kind {r['kind']!r} (one of {', '.join(ACTOR_KINDS)})")
             actors.append(Actor(r["name"], r["kind"], _split(r["aliases"], r["name"]), r.get("affiliation") or None))
+        actors = _merge_people(actors, _optional_rows("people.csv"))
+        periods = tuple(Period(r["alias"], r["actor"], _day(r.get("from")), _day(r.get("until"))) for r in _optional_rows("actor_periods.csv"))
         places = []
         for r in read_rows(places_file):
             lat, lon = _coord(r.get("latitude")), _coord(r.get("longitude"))
             if lat is None or lon is None:
                 lat, lon = _geonames_coordinates(r["name"], r["country"])
             places.append(Place(r["name"], _split(r["aliases"], r["name"]), r["country"], lat, lon))
-        return cls(actors, places)
+        return cls(actors, places, periods)
+
+    def as_of(self, when: date | None) -> Gazetteer:
+        """The gazetteer as it reads on ``when``: the aliases of ``data/actor_periods.csv`` that
+        hold then ("the government", "Niamey" = Niger junta from 26 July 2023) and each person's
+        role on that date. ``None`` (date unknown) reads as the crisis: open periods hold."""
+        active = tuple(p for p in self.periods if p.holds(when))
+        key = (active, tuple(self._role_on(a, when) for a in self.actors.values() if len(a.roles) > 1))
+        found = self._as_of_cache.get(key)
+        if found is None:
+            found = self._as_of_cache[key] = self._with_periods(active, when)
+        return found
+
+    def _role_on(self, a: Actor, when: date | None) -> str | None:
+        held = [r for r in a.roles if (r[1] is None or when is None or r[1] <= when) and (r[2] is None or when is None or when < r[2])]
+        return (held or list(a.roles) or [(a.affiliation,)])[-1][0]
+
+    def _with_periods(self, active: tuple[Period, ...], when: date | None) -> Gazetteer:
+        moved = {p.alias: p.actor for p in active if p.actor in self.actors}
+        actors = []
+        for a in self.actors.values():
+            aliases = tuple(x for x in a.aliases if x not in moved) + tuple(x for x, to in moved.items() if to == a.name)
+            affiliation = self._role_on(a, when) if a.roles else a.affiliation
+            actors.append(Actor(a.name, a.kind, aliases, affiliation, a.gender, a.titles, a.roles))
+        g = Gazetteer(actors, list(self.places.values()), self.periods)
+        g._generic = {x.lower() for x in moved if x.lower().startswith("the ")}
+        g._as_of_cache = self._as_of_cache
+        return g
 
     # -- look-ups --------------------------------------------------------------------------
     def outlet_names(self) -> list[str]:
@@ -140,6 +199,8 @@ class Gazetteer:
             return list(found)
         return [Mention(m.name, m.surface, m.start + offset, m.end + offset, m.kind) for m in found]
 
+    _generic: set = frozenset()  # period aliases such as "the government", qualified by "of X"
+
     def _scan(self, text: str, kinds: tuple[str, ...] | None) -> tuple[Mention, ...]:
         found = []
         for rx in self._actor_regexes:
@@ -148,7 +209,18 @@ class Gazetteer:
                 kind = self.actors[name].kind
                 if kinds is None or kind in kinds:
                     found.append(Mention(name, m.group(), m.start(), m.end(), kind))
-        return tuple(_longest_first(found))
+        found = _longest_first(found)
+        if self._generic:
+            found = [m for i, m in enumerate(found) if not self._qualified(text, m, found[i + 1 :])]
+        return tuple(found)
+
+    def _qualified(self, text: str, m: Mention, rest: list[Mention]) -> bool:
+        """"the government of France", "the authorities in Paris": a generic period alias that
+        another actor qualifies is that actor's, not the period's."""
+        if m.surface.lower() not in self._generic or not rest:
+            return False
+        gap = text[m.end : rest[0].start]
+        return rest[0].name != m.name and _QUALIFIER.fullmatch(gap) is not None
 
     def place_mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Place mentions in ``text``, offsets shifted by ``offset``."""
@@ -158,6 +230,38 @@ class Gazetteer:
             Mention(self._place_alias[m.group()], m.group(), m.start() + offset, m.end() + offset, "place")
             for m in self._place_regex.finditer(text)
         ]
+
+
+_QUALIFIER = re.compile(r"\s+(?:of|in|for|from)\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _optional_rows(name: str) -> tuple[dict[str, str], ...]:
+    return read_rows(name) if data_path(name).exists() else ()
+
+
+def _merge_people(actors: list[Actor], rows) -> list[Actor]:
+    """Actors plus the people of data/people.csv: a person's rows (one per role) become one actor
+    whose aliases are the name and its variants and whose affiliation is the latest role."""
+    by_name = {a.name: a for a in actors}
+    for r in rows:
+        name = r["name"]
+        old = by_name.get(name)
+        variants = _split(r.get("variants", ""), name)
+        titles = tuple(t.strip().lower() for t in r.get("title", "").split("|") if t.strip())
+        role = (r.get("actor") or None, _day(r.get("from")), _day(r.get("until")))
+        if old is None:
+            by_name[name] = Actor(name, "person", variants, role[0], (r.get("gender") or None), titles, (role,))
+        else:
+            by_name[name] = Actor(name, "person", tuple(dict.fromkeys(old.aliases + variants)), role[0] or old.affiliation,
+                                  old.gender or r.get("gender") or None, tuple(dict.fromkeys(old.titles + titles)), old.roles + (role,))
+    return list(by_name.values())
 
 
 def _has_upper(s: str) -> bool:
@@ -198,3 +302,9 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
 def default_gazetteer() -> Gazetteer:
     """The gazetteer from the data folder, loaded once."""
     return Gazetteer.from_csv()
+
+
+def gazetteer_for(article, gazetteer: Gazetteer | None = None) -> Gazetteer:
+    """The gazetteer as it reads on ``article``'s publication date (see :meth:`Gazetteer.as_of`):
+    what every extractor with an actor column should resolve actors with."""
+    return (gazetteer or default_gazetteer()).as_of(getattr(article, "published", None))

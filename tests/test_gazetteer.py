@@ -62,3 +62,59 @@ def test_a_place_without_coordinates_gets_them_from_geonames(tmp_path, monkeypat
     finally:
         resources.read_rows.cache_clear()
     assert round(gaz.places["Zinder"].latitude, 1) == 13.8
+
+
+# the post-coup government is the Niger junta however the text names it (data/actor_periods.csv)
+@pytest.mark.parametrize(
+    "text, when, names",
+    [
+        ("The government rejected the deadline.", "2023-08-20", ["Niger junta"]),
+        ("the authorities in Niamey closed the airspace", "2023-08-06", ["Niger junta"]),
+        ("Niamey denies any contact with Wagner.", "2023-09-02", ["Niger junta", "Wagner Group"]),
+        ("The regime gave the envoy 48 hours.", "2023-08-25", ["Niger junta"]),
+        ("the National Council for Safeguarding the Homeland said", "2023-08-01", ["Niger junta"]),
+        ("the National Council for the Salvation of the Homeland met", None, ["Niger junta"]),
+        ("Tele Sahel broadcast the decree.", "2023-08-03", ["Niger"]),  # state television is Niger
+        ("ORTN read the communique.", "2023-08-03", ["Niger"]),
+        # before the coup the same words are not the junta
+        ("Niamey welcomed the French minister.", "2023-05-02", ["Niger", "France"]),
+        ("The government announced a new budget.", "2023-03-01", []),
+        # qualified by another actor, the words are that actor's
+        ("the government of France recalled its envoy", "2023-08-20", ["France"]),
+        ("the authorities in Paris said", "2023-08-20", ["France"]),
+    ],
+)
+def test_post_coup_government_is_the_junta(text, when, names):
+    from datetime import date
+
+    gaz = default_gazetteer().as_of(date.fromisoformat(when) if when else None)
+    assert [m.name for m in gaz.actor_mentions(text)] == names
+
+
+@pytest.mark.parametrize(
+    "name, gender, side",
+    [
+        ("Tiani", "m", "Niger junta"),
+        ("Abdourahmane Tchiani", "m", "Niger junta"),
+        ("Abdraman", "m", "Niger junta"),
+        ("Salifou Mody", "m", "Niger junta"),
+        ("Colonna", "f", "France"),
+        ("Anne-Claire Legendre", "f", "France"),
+        ("Baerbock", "f", "Germany"),
+        ("Ekman", "m", "United States"),
+        ("Nuland", "f", "United States"),
+    ],
+)
+def test_people_lexicon_gives_gender_and_side(name, gender, side):
+    gaz = default_gazetteer()
+    canonical = gaz.actor_of(name)
+    assert gaz.actors[canonical].gender == gender and gaz.side_of(canonical) == side
+
+
+def test_a_role_holds_from_its_date():
+    from datetime import date
+
+    gaz = default_gazetteer()
+    # Zeine was appointed prime minister on 7 August 2023: his row's actor holds from then on
+    assert gaz.as_of(date(2023, 8, 20)).side_of("Ali Lamine Zeine") == "Niger junta"
+    assert gaz.as_of(date(2023, 8, 20)) is gaz.as_of(date(2023, 9, 1))  # one gazetteer per state of the periods

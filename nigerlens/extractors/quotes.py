@@ -16,21 +16,26 @@ Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attrib
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
 
 from ..article import Article, Span
 from ..attribution import (
-    OUTLET_BACK,
+    outlet_back,
     PRONOUN,
+    NAME,
     Discourse,
     Speaker,
-    outside_quotes,
-    quotes_in,
+    finite_cues,
     speech_cues,
     speech_regex,
     via_chain,
 )
 from ..clauses import owner_mentions
-from ..gazetteer import Gazetteer, default_gazetteer
+from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
+from ..quotations import Quotation, frame_of
+from ..resources import alternation
 from ..tables import frame
 
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
@@ -40,16 +45,35 @@ _AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reporte
 
 
 def _np_before(text: str) -> str:
-    """The subject phrase ending ``text``: the last comma chunk, without a leading conjunction."""
+    """The subject phrase ending ``text``: the last comma chunk, without a leading conjunction.
+
+    A pronoun right before the verb is the subject ("who he said were ..."); a participle or
+    relative clause set off by commas is skipped ("A US official, speaking on condition of
+    anonymity, told"); an apposition keeps the name it describes ("Amadou Issa, a local trader")."""
+    words = text.split()
+    if words and PRONOUN.match(words[-1]):  # "what he called", "but she said", "who he said"
+        return words[-1]
     # "X, who chairs the bloc, has said": the relative clause is set in, the subject runs past it
     text = _REL.sub(" ", text).rstrip(" ,;:")
     text = _AUX_END.sub("", text)
-    chunk = re.split(r"[,;:\u2014\u2013]", text)[-1].strip()
-    chunk = _LEAD.sub("", chunk)
+    chunks = [c.strip() for c in re.split(r"[,;:\u2014\u2013]", text)]
+    while len(chunks) > 1 and _SET_IN.match(chunks[-1]):
+        chunks.pop()
+    chunk = _LEAD.sub("", chunks[-1])
+    if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
+        name = NAME.findall(chunks[-2])[-1]
+        if chunks[-2].rstrip().endswith(name):
+            return f"{name}, {chunk}"
     words = chunk.split()
-    if words and PRONOUN.match(words[-1]):  # "what he called", "but she said"
+    if words and PRONOUN.match(words[-1]):
         return words[-1]
     return " ".join(words[-_MAX_NP_WORDS:])
+
+
+# a phrase set in between a subject and its verb: ", speaking on condition of anonymity,"
+_SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during)\b")
+# an apposition after a name: ", a local trader", ", the bloc's commissioner"
+_APPOSITION = re.compile(r"^(?:an?|the)\s+\S", re.IGNORECASE)
 
 
 def _frame_via(blank: str, sent: Span, disc: Discourse) -> tuple[str, ...]:
@@ -83,72 +107,173 @@ def _told_outlet(cue: str, rest: str, pos: int, disc: Discourse) -> tuple[str, .
     outlets = disc.gaz.actor_mentions(who, kinds=("outlet",))
     if outlets and who[: outlets[0].start].lower() in ("", "the "):
         return (outlets[0].name,)
-    if OUTLET_BACK.match(who):
+    if outlet_back().match(who):
         last = disc.last_outlet(pos)
         return (last,) if last else ()
     return ()
 
 
-def attribute(sent: Span, q: re.Match, blank: str, disc: Discourse, sentence_speaker: Speaker | None):
-    """(speaker, cue, rule, told_via) for quotation ``q`` of ``sent``; speaker may be None."""
-    cues = speech_cues()
-    finite = "|".join(re.escape(c) for c in sorted((c for c, f in cues.items() if f == "finite"), key=len, reverse=True))
-    after = blank[q.end() :]
-    base = sent.start
-    # 1. speaker right after the quote: ", X said" / ", said X"
-    m = re.match(rf"^\s*,?\s*(?P<np>(?:[^\s,.;]+\s+){{0,8}}?[^\s,.;]+)(?P<rel>,\s*(?:who|which)\b[^,]*,)?\s+(?:has\s+|had\s+)?(?P<cue>{finite})\b", after, re.IGNORECASE)
-    inverted = re.match(r"^\s*,?\s*(?P<cue>said|says|added|adds)\s+(?P<np>[^,.;]+)", after, re.IGNORECASE)
-    if inverted and not re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", inverted.group("np")):
-        np_pos = base + q.end() + inverted.start("np")
-        sp = disc.speaker_from(inverted.group("np"), np_pos, sent)
-        if sp:
-            return sp, inverted.group("cue").lower(), "after", ()
-    if m and not re.match(r"(?:to|in|on|at|for|with|and|of|from)\b", m.group("np"), re.IGNORECASE):
-        np_pos = base + q.end() + m.start("np")
-        sp = disc.speaker_from(m.group("np"), np_pos, sent)
-        if sp:
-            return sp, m.group("cue").lower(), "after", _told_outlet(m.group("cue").lower(), after[m.end("cue") :], np_pos, disc)
-    # 2. the nearest speech verb before the quote
-    before = blank[: q.start()]
+@dataclass(frozen=True)
+class Site:
+    """Where a quotation sits: its sentences, its offsets in them, the blanked text, the discourse."""
+
+    sent: Span
+    q_start: int  # offsets into sent.text
+    q_end: int
+    blank: str
+    disc: Discourse
+    sentence_speaker: Speaker | None  # who spoke the sentence's earlier quotations
+
+    @property
+    def after(self) -> str:
+        return self.blank[self.q_end :]
+
+    @property
+    def before(self) -> str:
+        return self.blank[: self.q_start]
+
+    def at(self, local: int) -> int:
+        return self.sent.start + local
+
+
+# up to three comma-set phrases between a speaker and the verb: ", who chairs the bloc," or
+# ", the bloc's commissioner for political affairs, peace and security, Abdel-Fatau Musah,"
+_INSERT = r"(?P<rel>(?:,\s*[^,.;\"\u201c\u201d]{1,80}?){1,3},)?"
+_NOT_SUBJECT = re.compile(r"(?:to|in|on|at|for|with|and|of|from)\b", re.IGNORECASE)
+
+
+@cache
+def _after_tag() -> re.Pattern:
+    return re.compile(
+        rf"^\s*,?\s*(?P<np>(?:[^\s,.;]+\s+){{0,8}}?[^\s,.;]+){_INSERT}\s+(?:has\s+|had\s+)?(?P<cue>{finite_cues()})(?![\w-])",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _inverted_tag() -> re.Pattern:
+    # ", said X" / ", said Niger military spokesman, Amadou Abdramane, in a statement"
+    name = r"(?:(?:[A-Z][\w.'\u2019-]*|de|al|bin)\s+){0,4}[A-Z][\w'\u2019-]+"
+    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>[^,.;]+)(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
+
+
+def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Speaker | None:
+    """The speaker named by ``np``, or by the name in its apposition ``extra`` when ``np`` is only
+    a title ("said the spokesman, Colonel Amadou Abdramane")."""
+    disc = site.disc
+    sp = disc.speaker_from(np, np_pos, site.sent)
+    if sp is not None and sp.kind == "named person" or not extra:
+        return sp
+    both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
+    if both is not None and both.kind == "named person":
+        if both.affiliation is None and sp is not None:
+            both.affiliation = sp.affiliation
+        return both
+    return sp or both
+
+
+def tag_after(site: Site):
+    """``after``: the speaker right after the quote, "..., State Department spokesman Matthew
+    Miller said", "..., Amadou Issa, a local trader, said"."""
+    m = _after_tag().match(site.after)
+    if not m or _NOT_SUBJECT.match(m.group("np")):
+        return None
+    np_pos = site.at(site.q_end + m.start("np"))
+    sp = _with_apposition(site, m.group("np"), np_pos, m.group("rel"))
+    if sp:
+        cue = m.group("cue").lower()
+        return sp, cue, "after", _told_outlet(cue, site.after[m.end("cue") :], np_pos, site.disc)
+    return None
+
+
+def tag_inverted(site: Site):
+    """``after:inverted``: "..., said Macron", "..., said Niger military spokesman, Amadou Abdramane"."""
+    m = _inverted_tag().match(site.after)
+    if not m or re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", m.group("np")):
+        return None
+    np_pos = site.at(site.q_end + m.start("np"))
+    sp = _with_apposition(site, m.group("np"), np_pos, m.group("name"))
+    return (sp, m.group("cue").lower(), "after:inverted", ()) if sp else None
+
+
+def tag_before(site: Site):
+    """``before``: the nearest speech verb before the quote ("Blinken told reporters that ...",
+    "She added: ..."); a participle continues the sentence's speaker or names its subject
+    (``before:participle``); "according to X, ..." (``before:according-to``)."""
+    disc, before, cues = site.disc, site.before, speech_cues()
     found = list(speech_regex().finditer(before))
-    if found:
-        c = found[-1]
-        cue = c.group().lower()
-        form = cues.get(cue, "finite")
-        if form == "participle":
-            if sentence_speaker:
-                return sentence_speaker, cue, "before:participle", ()
-            chunk = re.split(r"[,;:\u2014\u2013]", before[: c.start()].rstrip(" ,;:"))[-1]
-            owners = owner_mentions(chunk, disc.gaz)
-            if owners:
-                o = owners[0]
-                a = disc.gaz.actors[o.name]
-                if a.kind == "person":
-                    return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
-                return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
-            sp = disc.speaker_from(_np_before(chunk), base + c.start() - len(chunk), sent)
-            if sp:
-                return sp, cue, "before:participle", ()
-        elif form == "preposition":  # according to X, "..."
-            np = re.split(r"[,;:]", before[c.end() :])[0]
-            sp = disc.speaker_from(np, base + c.end(), sent)
-            if sp:
-                return sp, cue, "before:according-to", ()
-        else:
-            np = _np_before(before[: c.start()])
-            np_pos = base + c.start() - len(np)
-            sp = disc.speaker_from(np, np_pos, sent)
-            if sp:
-                return sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)
-    # 3. a speech verb later in the sentence: "..., the diplomat said"
-    later = list(re.finditer(rf"(?<![\w-])(?:{finite})(?![\w-])", after, re.IGNORECASE))
-    if later:
-        c = later[0]
-        np = _np_before(after[: c.start()])
-        np_pos = base + q.end() + c.start() - len(np)
-        sp = disc.speaker_from(np, np_pos, sent)
-        if sp:
-            return sp, c.group().lower(), "after-clause", _told_outlet(c.group().lower(), after[c.end() :], np_pos, disc)
+    if not found:
+        return None
+    c = found[-1]
+    cue = c.group().lower()
+    form = cues.get(cue, "finite")
+    if form == "participle":
+        if site.sentence_speaker:
+            return site.sentence_speaker, cue, "before:participle", ()
+        chunk = re.split(r"[,;:\u2014\u2013]", before[: c.start()].rstrip(" ,;:"))[-1]
+        # the participle's subject is its main clause's: the first actor that can own the clause
+        # (a person set in right before it is: ", with their spokesman, Col. X, calling ...")
+        near = owner_mentions(chunk, disc.gaz)
+        set_in = [o for o in near if disc.gaz.actors[o.name].kind == "person" and o.end >= len(chunk.rstrip())
+                  and all(w[:1].isupper() for w in chunk[: o.start].split())]  # "Col. Amadou Abdramane"
+        owners = set_in or owner_mentions(before[: c.start()], disc.gaz) or near
+        if owners:
+            o = owners[0]
+            a = disc.gaz.actors[o.name]
+            if a.kind == "person":
+                return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
+            return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
+        sp = disc.speaker_from(_np_before(chunk), site.at(c.start() - len(chunk)), site.sent)
+        return (sp, cue, "before:participle", ()) if sp else None
+    if form == "preposition":  # according to X, "..."
+        np = re.split(r"[,;:]", before[c.end() :])[0]
+        sp = disc.speaker_from(np, site.at(c.end()), site.sent)
+        return (sp, cue, "before:according-to", ()) if sp else None
+    np = _np_before(before[: c.start()])
+    np_pos = site.at(c.start() - len(np))
+    sp = disc.speaker_from(np, np_pos, site.sent)
+    return (sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)) if sp else None
+
+
+_ACCORDING_AFTER = re.compile(r"^[^.;]{0,80}?\baccording\s+to\s+(?P<np>[^,.;]{2,80})", re.IGNORECASE)
+
+
+def according_after(site: Site):
+    """``after:according-to``: "... is "a prudent adjustment", according to an AFRICOM statement"."""
+    m = _ACCORDING_AFTER.match(site.after)
+    if not m:
+        return None
+    sp = site.disc.speaker_from(m.group("np"), site.at(site.q_end + m.start("np")), site.sent)
+    return (sp, "according to", "after:according-to", ()) if sp else None
+
+
+def tag_later(site: Site):
+    """``after-clause``: a speech verb later in the sentence ("Americans want '...' in the
+    region, the diplomat said")."""
+    later = re.search(rf"(?<![\w-])(?:{finite_cues()})(?![\w-])", site.after, re.IGNORECASE)
+    if not later:
+        return None
+    np = _np_before(site.after[: later.start()])
+    np_pos = site.at(site.q_end + later.start() - len(np))
+    sp = site.disc.speaker_from(np, np_pos, site.sent)
+    cue = later.group().lower()
+    return (sp, cue, "after-clause", _told_outlet(cue, site.after[later.end() :], np_pos, site.disc)) if sp else None
+
+
+# the sieve inside a quotation's sentences, most precise pass first; the next sentence and the
+# previous speaker ("next-sentence", "continuation") are tried after it, in attribute_article
+PASSES = (tag_inverted, tag_after, tag_before, according_after, tag_later)
+
+
+def attribute(sent: Span, q: Quotation, blank: str, disc: Discourse, sentence_speaker: Speaker | None):
+    """(speaker, cue, rule, told_via) for quotation ``q`` in ``sent`` (the sentences it spans),
+    whose text with the quotations blanked is ``blank``; speaker may be None. ``rule`` names the
+    pass of :data:`PASSES` that found the speaker."""
+    site = Site(sent, q.start - sent.start, q.end - sent.start, blank, disc, sentence_speaker)
+    for attribution_pass in PASSES:
+        found = attribution_pass(site)
+        if found:
+            return found
     return None, None, None, ()
 
 
@@ -159,54 +284,87 @@ def quote_records(article: Article, *, gazetteer: Gazetteer | None = None) -> li
 
 def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Discourse, dict[int, Speaker]]:
     """Quote rows, the discourse they built, and the speaker of each sentence that has one."""
+    gaz = gazetteer_for(article, gaz)
     disc = Discourse(article, gaz)
     speakers: dict[int, Speaker] = {}
     rows: list[dict] = []
     previous: Speaker | None = None
     sentences = article.sentences
-    for i, sent in enumerate(sentences):
-        qs = quotes_in(sent.text)
-        if not qs:
-            continue
-        blank = outside_quotes(sent.text)
+    starts = [s.start for s in sentences]
+    paragraphs = article.paragraphs
+    para_starts = [p.start for p in paragraphs]
+    context_start, sentence_speaker = None, None
+    for q in disc.quotations:
+        i = max(bisect_right(starts, q.start) - 1, 0)
+        j = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, i)
+        if not sentences:
+            break
+        sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
+        para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
+        line = _line_at(article.text, q.start, para)
+        if frame_of(disc.blank(sentences[i])[: q.start - sentences[i].start], line.text, disc.quotations_in(line), line.start):
+            continue  # a slogan, a scare quote, a headline: no one's words
+        blank = disc.blank(sent)
+        if sent.start != context_start:
+            context_start, sentence_speaker = sent.start, None
         frame_via = _frame_via(blank, sent, disc)
-        sentence_speaker = None
-        for q in qs:
-            speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
-            if speaker is None and i + 1 < len(sentences):
-                nxt = sentences[i + 1]
-                m = re.match(r"^\s*(?P<np>(?:[^\s,.;]+\s+){0,6}?[^\s,.;]+)\s+(?P<cue>said|added|says|told)\b", outside_quotes(nxt.text), re.IGNORECASE)
-                if m:
-                    speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
-                    cue, rule = m.group("cue").lower(), "next-sentence"
-            if speaker is None and previous is not None and not speech_regex().search(blank):
-                speaker, cue, rule = previous, None, "continuation"
-            if speaker is not None:
-                if told and not speaker.via:
-                    speaker.via = told
-                disc.mention(sent.start + q.start(), speaker)
-                sentence_speaker = speaker
-                previous = speaker
-                speakers.setdefault(i, speaker)
-            text = q.group("curly") if q.group("curly") is not None else q.group("straight")
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "text": text.strip().rstrip(",").strip(),
-                    "speaker": speaker.name if speaker else None,
-                    "speaker_kind": speaker.kind if speaker else None,
-                    "speaker_affiliation": speaker.affiliation if speaker else None,
-                    "via": via_chain(article, speaker, frame_via if speaker is None or speaker.name not in frame_via else ()),
-                    "cue": cue,
-                    "quote_start": sent.start + q.start(),
-                    "quote_end": sent.start + q.end(),
-                    "sentence": sent.text,
-                    "start": sent.start,
-                    "end": sent.end,
-                    "rule": f"quote; speaker:{rule or 'none'}",
-                }
-            )
+        speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
+        if speaker is None and j + 1 < len(sentences):
+            nxt = sentences[j + 1]
+            m = _next_sentence_tag().match(disc.blank(nxt))
+            if m:
+                speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
+                cue, rule = m.group("cue").lower(), "next-sentence"
+        if speaker is None and previous is not None and not speech_regex().search(blank):
+            speaker, cue, rule = previous, None, "continuation"
+        if speaker is not None:
+            if told and not speaker.via:
+                speaker.via = told
+            disc.mention(q.start, speaker)
+            sentence_speaker = speaker
+            previous = speaker
+            speakers.setdefault(i, speaker)
+        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS:
+            continue  # a term in quotation marks with no speech verb of its own: a scare quote
+        rows.append(
+            {
+                "article_id": article.id,
+                "text": q.text.strip().rstrip(",").strip(),
+                "speaker": speaker.name if speaker else None,
+                "speaker_kind": speaker.kind if speaker else None,
+                "speaker_affiliation": speaker.affiliation if speaker else None,
+                "via": via_chain(article, speaker, frame_via if speaker is None or speaker.name not in frame_via else ()),
+                "cue": cue,
+                "quote_start": q.start,
+                "quote_end": q.end,
+                "sentence": sent.text,
+                "start": sent.start,
+                "end": sent.end,
+                "rule": f"quote; speaker:{rule or 'none'}",
+            }
+        )
     return rows, disc, speakers
+
+
+def _line_at(text: str, pos: int, para: Span) -> Span:
+    """The line of paragraph ``para`` around offset ``pos`` (a page header packs several lines)."""
+    lo = max(text.rfind("\n", para.start, pos) + 1, para.start)
+    hi = text.find("\n", pos, para.end)
+    hi = para.end if hi < 0 else hi
+    return Span(lo, hi, text[lo:hi])
+
+
+# a quotation this short, attributed only by the passes that read no speech verb of its own
+# sentence, is a quoted term ("its main ISR "hub""), not someone's words
+_SCARE_WORDS = 3
+_UNSURE = {None, "continuation"}
+
+
+@cache
+def _next_sentence_tag() -> re.Pattern:
+    """"The talks failed." Tinubu said so ...: a sentence that opens with its speaker and a verb."""
+    finite = alternation(c for c, f in speech_cues().items() if f == "finite")
+    return re.compile(rf"^\s*(?P<np>(?:[^\s,.;]+\s+){{0,6}}?[^\s,.;]+)\s+(?P<cue>{finite})(?![\w-])", re.IGNORECASE)
 
 
 def quotes(article: Article, *, gazetteer: Gazetteer | None = None):
