@@ -18,7 +18,7 @@ from functools import cache
 from ..article import Article, Span
 from ..attribution import (
     CONTRAST,
-    ORG_BACK,
+    org_back,
     PRONOUN,
     Discourse,
     Speaker,
@@ -57,6 +57,7 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 # the subject is "the bloc", "the regional body" ...: it points back at an organisation
 _ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
+_TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
 WINDOW = 140  # characters after a cue in which its issue must be named
 
 
@@ -260,7 +261,7 @@ def _agent(text: str, sent: Span, end: int, gaz: Gazetteer, disc: Discourse) -> 
     m = _AGENT.match(text, end)
     if not m:
         return []
-    back = ORG_BACK.match(text[m.end() :])
+    back = org_back().match(text[m.end() :])
     if back:
         org = disc.last_org(sent.start + m.end(), kinds=("organisation",))
         return [gaz.side_of(org.name) or org.name] if org else []
@@ -357,6 +358,9 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
     gaz = gazetteer or default_gazetteer()
     quote_rows, disc, sentence_speakers = attribution or attribute_article(article, gaz)
     quoted_by = _quote_speakers(quote_rows, gaz)
+    quotes_of: dict[int, list[dict]] = {}
+    for q in quote_rows:
+        quotes_of.setdefault(q["start"], []).append(q)
     rows: list[dict] = []
     sentences = article.sentences
     for n, sent in enumerate(sentences):
@@ -373,7 +377,9 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         def reporter_of(pos: int, sent=sent, n=n, reporters=reporters) -> tuple:
             joint = max((j.end() for j in CONTRAST.finditer(sent.text, 0, pos)), default=0)
             if joint not in reporters:
-                reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n), since=joint)
+                # a quoted term ("a 'standby force'") is not its speaker asserting the sentence
+                stated = any(len(q["text"].split()) > _TERM_WORDS for q in quotes_of.get(sent.start, []))
+                reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n) if stated else None, since=joint)
             return reporters[joint]
 
         seen = set()
