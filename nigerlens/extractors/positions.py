@@ -175,9 +175,23 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
             return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), "clause-subject"
     owner, how = resolve_owner(text, cue_start, cue_start, gaz)
     if owner is None:
-        return [], how
+        described = _described_subject(text, sent, cue_start, gaz, disc)
+        return ([described], "description") if described else ([], how)
     group = _coordinated(text, owner_mentions(text, gaz), owner) if how == "clause" else [owner]
     return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), how
+
+
+def _described_subject(text: str, sent: Span, cue_start: int, gaz: Gazetteer, disc: Discourse) -> str | None:
+    """The actor of a subject named by a description the discourse resolves ("The president,
+    who still refuses to ...": the president named before; "The minister refused ...")."""
+    i, cs = clause_at(text, cue_start)
+    end = cs[i].start if cs[i].relative else cue_start
+    np = _np_before(outside_quotes(text)[:end]) if end > 0 else ""
+    if not np or PRONOUN.match(np):
+        return None
+    sp = disc.speaker_from(np, sent.start + end - len(np), sent)
+    side = gaz.side_of(sp.affiliation or sp.name) if sp else None
+    return side if side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") else None
 
 
 def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str], int]:
@@ -275,14 +289,19 @@ def _agent(text: str, sent: Span, end: int, gaz: Gazetteer, disc: Discourse) -> 
     return list(dict.fromkeys(gaz.side_of(o.name) for o in group))
 
 
-def _quote_speakers(quote_rows: list[dict], gaz: Gazetteer) -> dict[int, list[tuple[int, int, str]]]:
-    """By sentence start: the quotations (absolute spans) and the actor each speaker stands for."""
-    out: dict[int, list[tuple[int, int, str]]] = {}
+def _quote_speakers(quote_rows: list[dict], gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """The quotations (absolute spans) whose speaker stands for an actor, and that actor."""
+    out = []
     for q in quote_rows:
         actor = gaz.side_of(q.get("speaker_affiliation")) or gaz.side_of(q.get("speaker"))
         if actor in gaz.actors and gaz.actors[actor].kind != "outlet":
-            out.setdefault(q["start"], []).append((q["quote_start"], q["quote_end"], actor))
+            out.append((q["quote_start"], q["quote_end"], actor))
     return out
+
+
+def _overlapping(spans: list[tuple[int, int, str]], sent: Span) -> list[tuple[int, int, str]]:
+    """The quotations that overlap ``sent`` (one may run over several sentences and paragraphs)."""
+    return [x for x in spans if x[0] < sent.end and x[1] > sent.start]
 
 
 def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int, str]], gaz: Gazetteer, side: str = "after") -> tuple[str | None, bool]:
@@ -330,7 +349,7 @@ def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
     c = cues[k]
     i, cs = clause_at(text, c.start())
     if side == "before":
-        lo = max(cues[k - 1].end() if k else 0, cs[i].start)
+        lo = cs[i].start  # "the sanctions imposed by the bloc as unjust": over a cue before it
         return text[lo : c.start()]
     hi = min(cues[k + 1].start() if k + 1 < len(cues) else len(text), c.end() + WINDOW)
     joint = CONTRAST.search(text, c.end(), hi)
@@ -358,9 +377,6 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
     gaz = gazetteer or default_gazetteer()
     quote_rows, disc, sentence_speakers = attribution or attribute_article(article, gaz)
     quoted_by = _quote_speakers(quote_rows, gaz)
-    quotes_of: dict[int, list[dict]] = {}
-    for q in quote_rows:
-        quotes_of.setdefault(q["start"], []).append(q)
     rows: list[dict] = []
     sentences = article.sentences
     for n, sent in enumerate(sentences):
@@ -378,7 +394,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             joint = max((j.end() for j in CONTRAST.finditer(sent.text, 0, pos)), default=0)
             if joint not in reporters:
                 # a quoted term ("a 'standby force'") is not its speaker asserting the sentence
-                stated = any(len(q["text"].split()) > _TERM_WORDS for q in quotes_of.get(sent.start, []))
+                stated = any(len(q["text"].split()) > _TERM_WORDS for q in quote_rows if q["quote_start"] < sent.end and q["quote_end"] > sent.start)
                 reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n) if stated else None, since=joint)
             return reporters[joint]
 
@@ -391,7 +407,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             readings = [] if hypothetical else _rows_of(c)
             read = False
             for row in readings:
-                made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted_by.get(sent.start, []), last_actors, reporter_of, outer)
+                made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, _overlapping(quoted_by, sent), last_actors, reporter_of, outer)
                 if made is None:
                     continue
                 read = True
