@@ -27,7 +27,7 @@ from ..attribution import (
     via_chain,
 )
 from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
-from ..gazetteer import Gazetteer, Mention, default_gazetteer
+from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
 from ..taxonomy import issues_in, issues_removed, keyword_spans, phrase_regex
@@ -57,6 +57,7 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 # the subject is "the bloc", "the regional body" ...: it points back at an organisation
 _ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
+FRAME_GAP = 5  # words that may stand between a frame's predicate and a target after it
 _TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
 WINDOW = 140  # characters after a cue in which its issue must be named
 
@@ -73,7 +74,11 @@ def frames() -> tuple[dict, ...]:
     office" supports reinstate_bazoum). An analyst adds a frame there without touching code."""
     out = []
     for r in read_rows("frames.csv"):
-        target = re.compile("|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip()) or r"(?!)", re.IGNORECASE)
+        body = "|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip()) or r"(?!)"
+        # a target after its predicate stands within a few words of it ("illegal and inhuman
+        # sanctions", "respond firmly to any aggression"); one before it anywhere in the clause
+        gap = rf"\s+(?:\S+\s+){{0,{FRAME_GAP}}}?" if r["side"] == "after" else ""
+        target = re.compile(rf"{gap}(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         for wording in r["predicate"].split("|"):
             if wording.strip():
                 out.append({**r, "cue": wording.strip(), "topic": r["side"], "target": target})
@@ -313,6 +318,10 @@ def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int,
     for qs, qe, actor in quoted:
         if qs < at < qe:
             i, cs = clause_at(text, pos)
+            if qs > sent.start and re.search(r"\w", outside_quotes(text)[cs[i].start : qs - sent.start]):
+                # a fragment set into the reporter's clause ('Americans want "to keep their
+                # bases"'): the clause's own subject holds it
+                return None, False
             lo = max(qs - sent.start, cs[i].start)
             others = [o for o in owner_mentions(text[lo:pos], gaz) if gaz.side_of(o.name) != actor] if side == "after" else []
             # a junta speaking of its country ("Niger will defend itself") speaks for itself
@@ -362,10 +371,12 @@ def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
     return text[c.start() : hi]
 
 
-def _issues_of(row: dict, window: str, issues: str | None) -> list[str]:
+def _issues_of(row: dict, window: str, cue: re.Match, issues: str | None) -> list[str]:
     """The issues the cue's row speaks of in ``window``: its own for a frame whose target is
-    there, else those whose keywords are there."""
+    there (right after the cue, for a target after it), else those whose keywords are there."""
     if row.get("issue"):
+        if row["topic"] == "after":
+            return [row["issue"]] if row["target"].match(window, len(cue.group())) else []
         return [row["issue"]] if row["target"].search(window) else []
     return issues_in(window, issues)
 
@@ -374,7 +385,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
     """Position rows (dicts) for ``article``, in text order; ``issues`` is another taxonomy file;
     ``attribution`` is :func:`attribute_article`'s result when the caller has it already."""
     issues = str(issues) if issues is not None else None
-    gaz = gazetteer or default_gazetteer()
+    gaz = gazetteer_for(article, gazetteer)  # "Niamey", "the regime" are the junta after the coup
     quote_rows, disc, sentence_speakers = attribution or attribute_article(article, gaz)
     quoted_by = _quote_speakers(quote_rows, gaz)
     rows: list[dict] = []
@@ -467,7 +478,7 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     # bloc"): what the cue governs is before it
     passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or _PASSIVE.search(text, 0, c.start()))
     window = _window(text, cues, k, "before" if passive else side)
-    found = _issues_of(row, window, issues)
+    found = _issues_of(row, window, c, issues)
     noun_back, pronoun_back = _anaphora()
     if not found and not row.get("issue") and pronoun_back.match(text, c.end()):
         found = issues_in(text[: c.start()], issues)
@@ -500,7 +511,9 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
         actors, how = _subject(text, sent, c.start(), side, gaz, disc)
         if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
             actors, how = last_actors, "coordinated verb"
-    return [a for a in actors if a], how, found, issues_removed(window, issues), stance, frame_name
+    # a frame's stance is its own: "ordered {forces} out" already says they are to go
+    removed = set() if row.get("issue") else issues_removed(window, issues)
+    return [a for a in actors if a], how, found, removed, stance, frame_name
 
 
 def positions(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None):
