@@ -52,6 +52,7 @@ def _anaphora() -> tuple[re.Pattern, re.Pattern]:
 # a cue that governs the next one: "rejected calls for talks", "urged ECOWAS to lift", "ended its
 # suspension of aid" (the stances compose: opposing a demand for talks opposes talks)
 _GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
+_COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
@@ -186,6 +187,24 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), how
 
 
+@cache
+def _crowd() -> re.Pattern:
+    """A clause whose subject is a crowd ("Thousands of people marched ... to demand"): the
+    nouns of data/lexicon/crowd_nouns.csv among its first words, before any actor."""
+    nouns = alternation(r["noun"] for r in lexicon("crowd_nouns")) or r"(?!)"
+    return re.compile(rf"^\W*(?:[\w'\u2019-]+\s+){{0,3}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+def _crowd_subject(text: str, cue_start: int, gaz: Gazetteer) -> bool:
+    """Whether the cue's subject is a crowd, not a stakeholder (its slogans are no position)."""
+    i, cs = clause_at(text, cue_start)
+    lo = 0 if cs[i].relative else cs[i].start
+    head = outside_quotes(text)[lo:cue_start]
+    head = head[head.rfind(" - ") + 3 :] if " - " in head else head  # "NIAMEY (Agency) - Thousands ..."
+    m = _crowd().match(head)
+    return bool(m) and not gaz.actor_mentions(head[: m.start() + len(m.group())])
+
+
 def _described_subject(text: str, sent: Span, cue_start: int, gaz: Gazetteer, disc: Discourse) -> str | None:
     """The actor of a subject named by a description the discourse resolves ("The president,
     who still refuses to ...": the president named before; "The minister refused ...")."""
@@ -311,7 +330,8 @@ def _overlapping(spans: list[tuple[int, int, str]], sent: Span) -> list[tuple[in
 
 def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int, str]], gaz: Gazetteer, side: str = "after") -> tuple[str | None, bool]:
     """For a cue inside a quotation: the speaker's actor ("we will respond" said by the junta's
-    spokesman is the junta), and whether the cue is quoted at all. A quotation whose clause names
+    spokesman is the junta), and whether the cue stands in a quoted statement (not in a fragment
+    set into the reporter's clause, whose speaker is only the fallback holder). A quotation whose clause names
     another actor as the subject ("ECOWAS imposed ...") is the speaker's claim about it: no holder
     (unless the cue's target stands there, ``side`` "before": "President Bazoum must be released")."""
     at = sent.start + pos
@@ -320,8 +340,8 @@ def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int,
             i, cs = clause_at(text, pos)
             if qs > sent.start and re.search(r"\w", outside_quotes(text)[cs[i].start : qs - sent.start]):
                 # a fragment set into the reporter's clause ('Americans want "to keep their
-                # bases"'): the clause's own subject holds it
-                return None, False
+                # bases"'): the clause's own subject holds it (the speaker, failing that)
+                return actor, False
             lo = max(qs - sent.start, cs[i].start)
             others = [o for o in owner_mentions(text[lo:pos], gaz) if gaz.side_of(o.name) != actor] if side == "after" else []
             # a junta speaking of its country ("Niger will defend itself") speaks for itself
@@ -434,10 +454,11 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         reporter, reporter_sides, said_at = reporter_of(c.start())
                         # "X said the bloc / it ...": X speaks of its own side
                         between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
-                        if how not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
+                        found_by = how.replace(" (governing cue)", "")
+                        if found_by not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
                             continue
                         seen.add((actor, issue, held))
-                        claimed = reporter if reporter is not None and actor not in reporter_sides and how != "quote speaker" else None
+                        claimed = reporter if reporter is not None and actor not in reporter_sides and found_by != "quote speaker" else None
                         rows.append(
                             {
                                 "article_id": article.id,
@@ -454,7 +475,8 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             }
                         )
                 break  # the first row of the cue that speaks of an issue is its reading
-            if not read and k + 1 < len(cues) and _GOVERNS.fullmatch(text, c.end(), cues[k + 1].start()):
+            gap = text[c.end() : cues[k + 1].start()] if k + 1 < len(cues) else ""
+            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap):
                 own = _stance_of(text, c, _rows_of(c)[-1])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)
@@ -489,10 +511,13 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     if outer is not None:  # "rejected calls for talks": the outer cue's subject, the stances composed
         outer_cue, outer_stance = outer
         stance = "support" if stance == outer_stance else "oppose"
-        actors, how = _subject(text, sent, outer_cue.start(), "after", gaz, disc)
+        holder, _ = _quoted_holder(text, sent, outer_cue.start(), quoted, gaz)
+        actors, how = ([holder], "quote speaker") if holder else _subject(text, sent, outer_cue.start(), "after", gaz, disc)
         return actors, f"{how} (governing cue)", found, issues_removed(window, issues), stance, f"stance:{side}"
     frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
     holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz, "before" if passive else side)
+    fragment_speaker = None if inside else holder
+    holder = holder if inside else None
     if row.get("holder") == "owner" and not agent and not _owned().search(text, max(0, c.start() - 40), c.start()):
         return None  # "the threat of force would not help": a noun cue whose holder is not named
     if agent:
@@ -507,9 +532,13 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     elif side == "before" and _trailing_reporter(reporter_of(c.start()), c.start(), gaz):
         # "The French presence is illegal, the junta's prime minister said": the one who says it
         actors, how = [_trailing_reporter(reporter_of(c.start()), c.start(), gaz)], "reporter"
+    elif _crowd_subject(text, c.start(), gaz):
+        return None
     else:
         actors, how = _subject(text, sent, c.start(), side, gaz, disc)
-        if not actors and last_actors:  # "it imposed sanctions and gave the junta ...": same subject
+        if not actors and fragment_speaker:  # 'described the sanctions as "unjust"', he said
+            actors, how = [fragment_speaker], "quoted fragment"
+        if not actors and last_actors and side == "after":  # "it imposed sanctions and gave the junta ...": same subject
             actors, how = last_actors, "coordinated verb"
     # a frame's stance is its own: "ordered {forces} out" already says they are to go
     removed = set() if row.get("issue") else issues_removed(window, issues)
