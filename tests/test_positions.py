@@ -182,11 +182,23 @@ FRAME_CASES = [
     # the issue target is before the frame
     ("before", '"President Bazoum must be released," the French foreign ministry said.', [("France", "reinstate_bazoum", "support")]),
     ("before", "The French presence is illegal, the junta's prime minister said.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # ties with Russia named with their partner; attributive frames; keeping a measure
+    ("verb", "The junta stepped up cooperation with Moscow in defence.", [("Niger junta", "russia_wagner_ties", "support")]),
+    ("verb", "Mali agreed to deepen its partnership with Russia.", [("Mali", "russia_wagner_ties", "support")]),
+    ("verb", "Chad signed a trade deal with Moscow.", []),
+    ("verb", "ECOWAS kept its sanctions on Niger in place.", [("ECOWAS", "sanctions", "support")]),
+    ("verb", "The European Union maintained the embargo on Niamey.", [("European Union", "sanctions", "support")]),
+    ("attributive", '"Nobody will accept these illegal and inhuman sanctions," junta spokesman Amadou Abdramane said.', [("Niger junta", "sanctions", "oppose")]),
+    ("attributive", "Mali denounced the unjust economic measures at the summit.", [("Mali", "sanctions", "oppose")]),
+    ("attributive", "Mali called the coup illegal, then discussed sanctions.", []),  # "illegal" is not said of the sanctions
     # stances inside a quotation belong to the speaker's actor
     ("quote", '"We will respond firmly to any aggression against our country," said junta spokesman Amadou Abdramane.', [("Niger junta", "military_intervention", "oppose")]),
     ("quote", 'Tchiani spoke on television. "Our army will resist any invasion," he said.', [("Niger junta", "military_intervention", "oppose")]),
     ("quote", '"We have imposed sanctions and will keep them," said Nigeria\'s President Bola Tinubu.', [("Nigeria", "sanctions", "support")]),
     ("quote", '"ECOWAS imposed sanctions to starve us," said junta spokesman Amadou Abdramane.', []),  # the speaker's claim about another
+    ("quote", 'Victoria Nuland spoke to reporters. "We have offered to keep talking to them," she said.', [("United States", "talks_with_junta", "support")]),
+    ("quote", 'Washington wants "to keep its drone base" in Agadez, a French diplomat said.', []),  # a fragment: Washington holds it, but "drone base" is no issue
+    ("quote", 'Americans want "to keep their military presence", a French source said.', [("United States", "foreign_troops_presence", "support")]),
     # holders beyond the clause: pronouns, "the bloc", places standing for governments
     ("pronoun", "Mali backed the junta. It also rejected any outside intervention.", [("Mali", "military_intervention", "oppose")]),
     ("pronoun", "Nuland met the officers. She urged them to restore constitutional order.", [("United States", "reinstate_bazoum", "support")]),
@@ -223,6 +235,9 @@ FILTER_CASES = [
     ("claim", "ECOWAS said the junta rejected dialogue with its envoys.", []),
     ("claim", "Algeria said France supported a military intervention.", []),
     ("claim", "Nigeria's President Bola Tinubu said the junta wanted foreign troops out.", []),
+    # a crowd is no stakeholder
+    ("crowd", "Thousands of protesters gathered in Niamey to demand the departure of French troops.", []),
+    ("crowd", "NIAMEY (Example Wire) - Hundreds of supporters of the junta rallied to demand the withdrawal of foreign forces.", []),
     # reported rejection keeps its stance
     ("rejection", "The junta rejected calls for talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),
     ("rejection", "Mali rejected any use of force against Niger.", [("Mali", "military_intervention", "oppose")]),
@@ -247,8 +262,13 @@ def test_a_frame_added_to_the_data_file_is_picked_up(tmp_path, monkeypatch):
 
     data = tmp_path / "data"
     shutil.copytree(data_path(), data, ignore=shutil.ignore_patterns("articles", "corpus"))
-    with (data / "frames.csv").open("a", encoding="utf-8") as f:
-        f.write("stand_with,stood with|stands with,{bazoum},after,reinstate_bazoum,support,subject\n")
+    import csv
+
+    with (data / "frames.csv").open(encoding="utf-8") as f:
+        columns = next(csv.reader(f))
+    row = {"frame": "stand_with", "predicate": "stood with|stands with", "target": "{bazoum}", "side": "after", "issue": "reinstate_bazoum", "stance": "support", "holder": "subject"}
+    with (data / "frames.csv").open("a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, columns, lineterminator="\n").writerow(row)
     text = "Senegal stands with deposed President Bazoum."
     assert stances(text) == []
     caches = (resources.read_rows, P.frames, P._cue_table, P._stance_cues, P._first_words)

@@ -58,7 +58,7 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 # the subject is "the bloc", "the regional body" ...: it points back at an organisation
 _ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
-FRAME_GAP = 5  # words that may stand between a frame's predicate and a target after it
+FRAME_GAP = 3  # words that may stand between a frame's predicate and a target after it (column `gap`)
 _TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
 WINDOW = 140  # characters after a cue in which its issue must be named
 
@@ -76,9 +76,10 @@ def frames() -> tuple[dict, ...]:
     out = []
     for r in read_rows("frames.csv"):
         body = "|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip()) or r"(?!)"
-        # a target after its predicate stands within a few words of it ("illegal and inhuman
+        # a target after its predicate stands within `gap` words of it ("illegal and inhuman
         # sanctions", "respond firmly to any aggression"); one before it anywhere in the clause
-        gap = rf"\s+(?:\S+\s+){{0,{FRAME_GAP}}}?" if r["side"] == "after" else ""
+        words = int(r["gap"]) if r.get("gap", "").isdigit() else FRAME_GAP
+        gap = rf"\s+(?:[^\s,;:.]+\s+){{0,{words}}}?" if r["side"] == "after" else ""
         target = re.compile(rf"{gap}(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
         for wording in r["predicate"].split("|"):
             if wording.strip():
@@ -476,7 +477,8 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         )
                 break  # the first row of the cue that speaks of an issue is its reading
             gap = text[c.end() : cues[k + 1].start()] if k + 1 < len(cues) else ""
-            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap):
+            # a frame says its stance in full ("denounced the unjust measures"): it is not governed
+            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not _rows_of(cues[k + 1])[0].get("issue"):
                 own = _stance_of(text, c, _rows_of(c)[-1])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)
