@@ -282,3 +282,33 @@ def test_a_frame_added_to_the_data_file_is_picked_up(tmp_path, monkeypatch):
         monkeypatch.undo()
         for c in caches:
             c.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        '"ECOWAS imposed sanctions',  # an unclosed quotation mark
+        "\u201cWe reject any intervention,\u2019 he said \u201c",  # mismatched marks
+        "ECOWAS imposed sanctions on Niger worth 99999999999999999999999999999 CFA francs.",
+        "\u0415COWAS imposed sanctions.",  # a Cyrillic look-alike letter
+        "The bloc's threat of",  # a cue at the very end
+        "by by by by by the the the the ECOWAS demanded",
+        "withdrawal of " * 200 + "French troops",
+        "?" * 50,
+        "Mali and " * 300 + "Chad warned against military action.",
+    ],
+)
+def test_odd_text_gives_no_exception(text):
+    df = nl.positions(nl.from_text(text, outlet="Example Wire"))
+    assert set(df["stance"]) <= {"support", "oppose"}
+
+
+def test_long_text_stays_linear():
+    import time
+
+    text = ("ECOWAS imposed sanctions and the junta, which rejected talks, ordered French troops out. " * 150).strip()
+    start = time.perf_counter()
+    nl.positions(nl.from_text(text, outlet="Example Wire"))
+    assert time.perf_counter() - start < 10

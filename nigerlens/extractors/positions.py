@@ -219,6 +219,12 @@ def _described_subject(text: str, sent: Span, cue_start: int, gaz: Gazetteer, di
     return side if side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") else None
 
 
+@cache
+def _finite_speech() -> re.Pattern:
+    finite = "|".join(re.escape(c) for c, f in speech_cues().items() if f == "finite")
+    return re.compile(rf"(?<![\w-])(?:{finite})(?![\w-])", re.IGNORECASE)
+
+
 def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str], int]:
     """Who asserts the sentence ("..., Le Figaro said"; "according to X"), the actors named in
     that attribution (a position of theirs is not a claim about them) and where the attribution
@@ -230,8 +236,7 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
     if m:
         sp = disc.speaker_from(m.group("np"), sent.start + m.start("np"), sent)
         return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(m.group("np"))}, m.end()
-    finite = "|".join(re.escape(c) for c, f in speech_cues().items() if f == "finite")
-    for c in re.finditer(rf"(?<![\w-])(?:{finite})(?![\w-])", blank, re.IGNORECASE):
+    for c in _finite_speech().finditer(blank):
         np = _np_before(blank[: c.start()])
         if not np:
             continue
