@@ -69,6 +69,15 @@ def keyword_spans(text: str, path: str | None = None) -> list[tuple[int, int]]:
     return [m.span() for _, rx in _issue_patterns(path) for m in rx.finditer(text)]
 
 
+def issue_start(text: str, issue: str, path: str | None = None) -> int:
+    """Where the first keyword of ``issue`` stands in ``text`` (-1 if none)."""
+    for name, rx in _issue_patterns(path):
+        if name == issue:
+            m = rx.search(text)
+            return m.start() if m else -1
+    return -1
+
+
 def issues_in(text: str, path: str | None = None) -> list[str]:
     """Issue ids whose keywords appear in ``text``, in taxonomy order."""
     return [issue for issue, rx in _issue_patterns(path) if rx.search(text)]

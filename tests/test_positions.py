@@ -191,6 +191,13 @@ FRAME_CASES = [
     ("attributive", '"Nobody will accept these illegal and inhuman sanctions," junta spokesman Amadou Abdramane said.', [("Niger junta", "sanctions", "oppose")]),
     ("attributive", "Mali denounced the unjust economic measures at the summit.", [("Mali", "sanctions", "oppose")]),
     ("attributive", "Mali called the coup illegal, then discussed sanctions.", []),  # "illegal" is not said of the sanctions
+    ("verb", "The junta ordered France to withdraw its troops.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "Niamey called on Washington to pull out its soldiers.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "Nigeria closed its borders with Niger.", [("Nigeria", "sanctions", "support")]),
+    ("verb", "Benin reopened its border with Niger in April.", [("Benin", "sanctions", "oppose")]),
+    ("verb", "The junta shut the country's airspace.", []),  # closing one's own airspace is no sanction
+    ("verb", "China called for a peaceful settlement of the crisis.", [("China", "talks_with_junta", "support")]),
+    ("verb", "Ivory Coast promised to contribute troops to the force.", [("Ivory Coast", "military_intervention", "support")]),
     # stances inside a quotation belong to the speaker's actor
     ("quote", '"We will respond firmly to any aggression against our country," said junta spokesman Amadou Abdramane.', [("Niger junta", "military_intervention", "oppose")]),
     ("quote", 'Tchiani spoke on television. "Our army will resist any invasion," he said.', [("Niger junta", "military_intervention", "oppose")]),
@@ -205,6 +212,10 @@ FRAME_CASES = [
     ("pronoun", "ECOWAS leaders met in Accra. The bloc threatened to use force.", [("ECOWAS", "military_intervention", "support")]),
     ("pronoun", "Paris has refused to recognise the putschists.", [("France", "recognise_junta", "oppose")]),
     ("pronoun", "Washington suspended aid to Niger.", [("United States", "aid_to_niger", "oppose")]),
+    ("coordinated", "Benin and Senegal said they were ready to send troops.",
+     [("Benin", "military_intervention", "support"), ("Senegal", "military_intervention", "support")]),
+    ("coordinated", "Chad spoke first, while Mali and Burkina Faso said they rejected any intervention.",
+     [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
     # coordinated holders: one row each
     ("coordinated", "Mali and Burkina Faso warned against any military intervention.", [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
     ("coordinated", "Germany, Italy and the European Union suspended aid to Niger.",
@@ -228,6 +239,11 @@ FILTER_CASES = [
     ("conditional", "If the junta were to release Bazoum, ECOWAS would lift sanctions.", []),
     ("conditional", "ECOWAS threatened to use force if the junta did not release Bazoum.",
      [("ECOWAS", "reinstate_bazoum", "support"), ("ECOWAS", "military_intervention", "support")]),  # the condition comes after
+    ("negation", "ECOWAS said it had not ruled out military action.", []),  # a negated opposition is no position
+    ("negation", "Mali did not reject talks with the bloc.", []),
+    ("negation", "Russia urged ECOWAS not to intervene militarily.", [("Russia", "military_intervention", "oppose")]),
+    ("negation", "Algeria asked Nigeria never to send troops.", []),  # "asked" is no stance cue
+    ("conditional", "A Ghanaian diplomat said Accra would not rule out reopening its border if the junta were to hold elections.", []),
     # questions
     ("question", "Will ECOWAS impose sanctions on Niger?", []),
     ("question", "Does Paris still back a military intervention?", []),

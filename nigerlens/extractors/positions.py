@@ -30,7 +30,7 @@ from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
-from ..taxonomy import issues_in, issues_removed, keyword_spans, phrase_regex
+from ..taxonomy import issue_start, issues_in, issues_removed, keyword_spans, phrase_regex
 from .quotes import _np_before, attribute_article
 
 
@@ -53,6 +53,7 @@ def _anaphora() -> tuple[re.Pattern, re.Pattern]:
 # suspension of aid" (the stances compose: opposing a demand for talks opposes talks)
 _GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
 _COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
+_NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
@@ -157,6 +158,16 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     last = head.split()[-1] if head.split() else ""
     if PRONOUN.match(last):
         pos = sent.start + len(head) - len(last)
+        if last.lower() == "they":  # "Benin and Senegal said they were ready to": each of them
+            joint = max((j.end() for j in CONTRAST.finditer(head)), default=0)
+            before = [o for o in owner_mentions(head[: len(head) - len(last)], gaz) if gaz.actors[o.name].kind != "person" and o.start >= joint]
+            group = before[-1:]
+            for o in reversed(before[:-1]):
+                if not _JOINED_THE.fullmatch(text[o.end : group[0].start]):
+                    break
+                group.insert(0, o)
+            if len(group) > 1:
+                return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), "pronoun"
         sp = disc.speaker_from(last, pos, sent)
         if sp and (sp.affiliation or sp.name):
             return [gaz.side_of(sp.affiliation or sp.name) or sp.name], "pronoun"
@@ -263,8 +274,8 @@ def _hedges() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     rows = lexicon("stance_hedges")
     words = lambda kind: alternation(r["phrase"] for r in rows if r["kind"] == kind) or r"(?!)"
     return (
-        re.compile(rf"(?<![\w-])(?:{words('modal')})\s+(?:not\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
-        re.compile(rf"(?<![\w-])(?:{words('conditional modal')})\s+(?:not\s+)?(?:\w+\s+){{0,1}}$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{words('modal')})\s+(?:not\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE),
+        re.compile(rf"(?<![\w-])(?:{words('conditional modal')})\s+(?:not\s+)?(?:\w+\s+){{0,3}}$", re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{words('condition')})(?![\w-])", re.IGNORECASE),
     )
 
@@ -455,6 +466,8 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         held = stance
                         if issue in removed:  # "wanted foreign forces gone"
                             held = "oppose" if stance == "support" else "support"
+                        if frame_name.startswith("stance:after") and _NOT_TO.search(text, c.end(), c.end() + max(0, issue_start(text[c.end():], issue, issues))):
+                            held = "oppose" if held == "support" else "support"  # "urged ECOWAS not to intervene"
                         if (actor, issue, held) in seen:
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
@@ -501,6 +514,8 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     """What cue ``k`` read by ``row`` says: (actors, how they were found, issues, issues whose
     target is to go, stance, frame name), or None when it names no issue."""
     text, c = sent.text, cues[k]
+    if row["stance"] == "oppose" and NEGATION.search(text[max(0, c.start() - 25) : c.start()]):
+        return None  # "has not ruled out force", "did not reject talks": a negation is no position
     stance, side = _stance_of(text, c, row), row["topic"]
     agent = _agent(text, sent, c.end(), gaz, disc)
     # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
