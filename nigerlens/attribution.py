@@ -48,6 +48,12 @@ MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
 
 
+# "of the ministry", "for the bloc": a source that belongs to an organisation named before
+@cache
+def _of_back() -> re.Pattern:
+    return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
 @cache
 def _back_nouns(refers_to: str) -> str:
     return alternation(r["noun"] for r in lexicon("back_nouns") if r["refers_to"] == refers_to)
@@ -182,13 +188,23 @@ class Discourse:
             blank = self.blank(sent)
             for m in gazetteer.actor_mentions(blank, sent.start, kinds=("outlet",)):
                 self.outlets.add(m.start, m.name)
-            # places ("in Abuja") and comparisons are not who a pronoun can stand for
+            # places ("in Abuja") and comparisons are not what "it" can stand for; a person named
+            # anywhere ("met Tinubu", "spoke to Pistorius") is someone "he" or "she" can be
             for m in owner_mentions(blank, gazetteer):
-                a = gazetteer.actors[m.name]
-                if a.kind == "person":
-                    self.people.add(sent.start + m.start, Speaker(m.name, "named person", a.affiliation))
-                else:
+                if gazetteer.actors[m.name].kind != "person":
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
+            for m in gazetteer.actor_mentions(blank, kinds=("person",)):
+                self.people.add(sent.start + m.start, Speaker(m.name, "named person", gazetteer.actors[m.name].affiliation))
+            for t in titled_name().finditer(blank):
+                name = t.group("name")
+                if gazetteer.actor_mentions(name, kinds=("person",)) or set(name.split()) & _institution_words():
+                    continue
+                row = _titles()[re.sub(r"\s+", " ", t.group("title"))]
+                if row["gender"]:
+                    self._genders.setdefault(name, row["gender"])
+                owner = owner_mentions(blank[max(0, t.start() - 60) : t.start()], gazetteer)
+                side = gazetteer.side_of(owner[-1].name) if owner else None
+                self.people.add(sent.start + t.start("name"), Speaker(name, "named person", side, nouns=frozenset({row["word"]})))
             for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
@@ -209,7 +225,7 @@ class Discourse:
             for d in document_intro().finditer(blank):
                 issuers = owner_mentions(blank[: d.start()], gazetteer)
                 name = re.sub(r"\s+", " ", d.group("doc").lower())
-                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name.split()[-1]}))
+                doc = Speaker(name, "document", gazetteer.side_of(issuers[0].name) if issuers else None, nouns=frozenset({name, name.split()[-1]}))
                 self.entities.add(sent.start + d.start(), doc)
                 self.orgs.add(sent.start + d.start(), doc)
 
@@ -222,7 +238,13 @@ class Discourse:
         noun = nouns[0]
         mentions = self.gaz.actor_mentions(np + " " + tail)
         outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
-        return Speaker(_description(np, noun), "anonymous source", self._affiliation(mentions, pos),
+        affiliation = self._affiliation(mentions, pos)
+        if affiliation is None and _of_back().search(np):
+            # "a spokeswoman of the ministry": the ministry of the sentence before
+            i = self._sentence_index.get(offset)
+            prev = self.previous_subject(self.article.sentences[i]) if i else None
+            affiliation = self.gaz.side_of(prev.name) if prev else None
+        return Speaker(_description(np, noun), "anonymous source", affiliation,
                        via=tuple(outlets[-1:]), nouns=frozenset({noun.group().lower()}))
 
     # -- look-ups ---------------------------------------------------------------------------
@@ -257,7 +279,7 @@ class Discourse:
         the role noun of an anonymous source ("the spokesman" after "a spokesman for ECOWAS")."""
         a = self.gaz.actors.get(s.name)
         titles = (a.titles if a is not None else ()) + tuple(s.nouns) + ((s.name.lower(),) if s.kind != "named person" else ())
-        return any(t == title or t.endswith(" " + title) or t.split()[-1].removesuffix("s") == title for t in titles if t)
+        return any(t == title or _head(t) == title or t.split()[-1].removesuffix("s") == title for t in titles if t)
 
     def person_for(self, pos: int, *, gender: str | None = None, title: str | None = None, side: str | None = None) -> Speaker | None:
         """The person a pronoun or a definite description at ``pos`` refers to.
@@ -314,9 +336,11 @@ class Discourse:
             doc = self.refer_back("document", frozenset({m.group().lower()}), None, p.start)
             if doc:
                 return doc
-        if org_back().match(head.strip()):
-            return self.last_org(p.start, kinds=("organisation",))
         owners = [o for o in owner_mentions(head, self.gaz) if self.gaz.actors[o.name].kind in ("organisation", "armed group", "state")]
+        back = org_back().match(head.strip())
+        lead = len(head) - len(head.lstrip())
+        if back and not (owners and _qualifies(head[lead + back.end() : owners[0].start])):
+            return self.last_org(p.start, kinds=("organisation",))
         if owners:
             o = owners[0]
             return Speaker(o.name, "organisation", o.name)
@@ -375,6 +399,8 @@ class Discourse:
         for m in _source_regex().finditer(phrase):
             noun = m
         name = _person_name(phrase)
+        if name and any(name in m.surface or m.surface in name for m in mentions):
+            name = None  # "the National Council for ...": an institution's name, not a person's
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
@@ -398,11 +424,14 @@ class Discourse:
                 prev = self.previous_subject(sent)
                 affiliation = self.gaz.side_of(prev.name) if prev else None
             return Speaker(name, kind, affiliation, nouns=nouns)
-        if org_back().match(phrase):
-            return self.last_org(pos, kinds=("organisation",))
         if actors:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
+        if org_back().match(phrase):
+            return self.last_org(pos, kinds=("organisation",))
+        words = phrase.split()
+        if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
+            return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"
         return None
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
@@ -433,10 +462,21 @@ class Discourse:
         return None
 
 
+def _head(title: str) -> str:
+    """The noun a title is named by: "foreign minister" -> minister, "head of state" -> head."""
+    return title.split(" of ")[0].split()[-1]
+
+
+def _qualifies(gap: str) -> bool:
+    """Whether the words between a noun and an actor make one name ("the Ministry of the
+    Defence german", "the Commission of ECOWAS"): function words and capitalised words only."""
+    return all(w.lower() in ("of", "the", "for", "and") or w[:1].isupper() for w in gap.split())
+
+
 @cache
 def _title_heads(gaz: Gazetteer) -> frozenset:
     """Last words of the titles in the people lexicon ("minister", "spokesman", "general")."""
-    return frozenset(t.split()[-1] for a in gaz.actors.values() for t in a.titles if t)
+    return frozenset(_head(t) for a in gaz.actors.values() for t in a.titles if t) | frozenset(r["word"] for r in _titles().values())
 
 
 def _same_role(nouns: frozenset, s: Speaker) -> bool:
@@ -460,7 +500,27 @@ def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
     names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    names = [n for n in names if not set(n.split()) & _institution_words()]
     return names[-1] if names else None
+
+
+@cache
+def _institution_words() -> frozenset:
+    """Capitalised words that make a name an institution's (data/lexicon/institution_words.csv)."""
+    return frozenset(r["word"] for r in lexicon("institution_words"))
+
+
+@cache
+def _titles() -> dict[str, dict[str, str]]:
+    """Titles before a name (data/lexicon/titles.csv): title -> its row (word, gender)."""
+    return {r["title"]: r for r in lexicon("titles")}
+
+
+@cache
+def titled_name() -> re.Pattern:
+    """A person the text introduces with a title ("the General Mamane Sani Kiaou", "Col. Issa
+    Diallo"): someone "the general" or "he" can refer to later, lexicon or not."""
+    return re.compile(rf"(?<![\w.])(?P<title>{alternation(_titles())})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
 
 
 _QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")

@@ -58,8 +58,8 @@ def _opens(text: str, i: int) -> str | None:
         return None
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    if after.isspace() or after == text[i]:
-        return None  # "a mark followed by a space" closes or stands alone
+    if after == text[i] or (after.isspace() and side == "both"):
+        return None  # a straight mark followed by a space closes or stands alone ("« oui »" opens)
     if family == "single" and _word(before):
         return None  # an apostrophe: rock‘n’roll, O'Neill
     if side == "both" and _word(before):
@@ -192,13 +192,22 @@ def _frame_regex() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?P<cue>{alternation(_frames())})(?![\w-])(?P<gap>[^.,;:!?\"“”‘’«»]{{0,30}})$", re.IGNORECASE)
 
 
+@cache
+def _link_regex() -> re.Pattern:
+    """A related-link line: it opens with a link cue ("Read also: ...")."""
+    return re.compile(rf"^\s*(?:{alternation(c for c, k in _frames().items() if k == 'link')})(?![\w-])", re.IGNORECASE)
+
+
 _SENTENCE_END = re.compile(r"[.!?]")
 _QUOTED_SENTENCE = re.compile(r"[.!?,]\s*$")
 
 
 def is_headline(paragraph: str, quotations: list[Quotation], offset: int = 0) -> bool:
-    """A headline or a link line: no sentence ends in it, outside quotations or inside them."""
+    """A headline or a link line: no sentence ends in it, outside quotations or inside them
+    (and every mark in it closes: a quotation left open is running prose)."""
     if len(paragraph) > 250 or _SENTENCE_END.search(blanked(paragraph, quotations, offset)):
+        return False
+    if not all(q.closed for q in quotations):
         return False
     return not any(_QUOTED_SENTENCE.search(q.text) for q in quotations)
 
@@ -207,6 +216,8 @@ def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offs
     """Why a quotation is not someone's words: "slogan", "scare", "link" or "headline", from the
     text ``before`` its mark (in its sentence) and its ``paragraph`` (starting at ``offset``, with
     its ``quotations``); None when it may be."""
+    if _link_regex().match(paragraph):
+        return "link"
     m = _frame_regex().search(before[-80:])
     if m:
         kind = _frames()[m.group("cue").lower()]

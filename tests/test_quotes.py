@@ -112,3 +112,185 @@ def test_a_cited_source_keeps_the_outlet_that_cited_it():
 ])
 def test_the_outlet_a_speaker_wrote_in_or_spoke_to_is_in_the_chain(text, via):
     assert nl.quotes(nl.from_text(text, outlet="The Guardian"))["via"].tolist() == [via]
+
+
+def rules(text, published=None):
+    article = nl.from_text(text, outlet="Example Wire")
+    if published:
+        from datetime import date
+
+        article = article.with_published(date.fromisoformat(published))
+    df = nl.quotes(article)
+    return [(r.text, None if pd.isna(r.speaker) else r.speaker, None if pd.isna(r.speaker_affiliation) else r.speaker_affiliation,
+             r.rule.removeprefix("quote; speaker:")) for r in df.itertuples()]
+
+
+# one table per pass of the sieve, each case in two wordings, with the distractors that must not fire
+SIEVE = [
+    # after: the tag right after the quote, with an apposition or a relative clause set in
+    ("“It is over,” Amadou Issa, a local trader, said.", [("It is over", "Amadou Issa", None, "after")]),
+    ("“The market is empty,” Fatima Hassane, a nurse in Zinder, told reporters.", [("The market is empty", "Fatima Hassane", None, "after")]),
+    ("“We are ready,” Tinubu, who met the envoys on Monday, said.", [("We are ready", "Bola Tinubu", "Nigeria", "after")]),
+    # after:inverted, with the name in an apposition after the title
+    ("“The border stays shut,” said junta spokesman, Colonel Amadou Abdramane, on television.", [("The border stays shut", "Amadou Abdramane", "Niger junta", "after:inverted")]),
+    ("“Our airspace is closed,” warned Niger's military spokesman, Amadou Abdraman.", [("Our airspace is closed", "Amadou Abdramane", "Niger junta", "after:inverted")]),
+    # before: a tag before the quote, a colon
+    ("Baerbock told reporters in Berlin: “Aid is suspended.”", [("Aid is suspended.", "Annalena Baerbock", "Germany", "before")]),
+    ("Pistorius stressed that the mission was “over for now”.", [("over for now", "Boris Pistorius", "Germany", "before")]),
+    # before:according-to and after:according-to
+    ("According to Josep Borrell, “the EU will not recognise” the junta.", [("the EU will not recognise", "Josep Borrell", "European Union", "before:according-to")]),
+    ("The move was “a temporary measure”, according to a Pentagon statement.", [("a temporary measure", "Pentagon statement", "United States", "after:according-to")]),
+    ("The pause is “not a punishment”, according to Blinken.", [("not a punishment", "Antony Blinken", "United States", "after:according-to")]),
+    # pronouns by gender: "she" never goes to a man, "he" never to a woman
+    ("Colonna met Tinubu in Abuja. “Our position has not changed,” she said.", [("Our position has not changed", "Catherine Colonna", "France", "after")]),
+    ("Nuland spoke after Blinken had left. “The talks were difficult,” she said.", [("The talks were difficult", "Victoria Nuland", "United States", "after")]),
+    ("Baerbock spoke to Pistorius on Friday. “We stay in Niamey,” he said.", [("We stay in Niamey", "Boris Pistorius", "Germany", "after")]),
+    ("Tinubu called Macron on Friday. “We stand together,” she said.", [("We stand together", None, None, "none")]),  # no woman named
+    # "it said": an institution or a broadcaster
+    ("State broadcaster Tele Sahel showed the crowds. “The homeland is free,” it said.", [("The homeland is free", "Niger", "Niger", "after")]),
+    ("The ECOWAS Commission met on Thursday. “Dialogue remains open,” it said.", [("Dialogue remains open", "ECOWAS", "ECOWAS", "after")]),
+    # definite descriptions: the last person with that title
+    ("General Tiani addressed the nation. The general called the sanctions “inhumane”.", [("inhumane", "Abdourahamane Tchiani", "Niger junta", "before")]),
+    ("Foreign minister Ahmed Attaf visited Niamey. “Force solves nothing,” the minister said.", [("Force solves nothing", "Ahmed Attaf", "Algeria", "after")]),
+    # a title with a nationality names the actor even without a name
+    ("“Our troops will stay,” the Italian defence minister said.", [("Our troops will stay", "Guido Crosetto", "Italy", "after")]),
+    ("“The airlift continues,” the German defence minister said.", [("The airlift continues", "Boris Pistorius", "Germany", "after")]),
+    ("“The base is secure,” the Chadian defence minister said.", [("The base is secure", "Chadian defence minister", "Chad", "after")]),
+    # continuation: a paragraph that only continues the previous speaker's quote
+    ("“We leave in order,” Macron said.\n\n“Our soldiers will come home safely and with honour.”", [("We leave in order", "Emmanuel Macron", "France", "after"), ("Our soldiers will come home safely and with honour.", "Emmanuel Macron", "France", "continuation")]),
+    ("“No deal,” Touray said.\n\n“The bloc is united and its decision is final.”", [("No deal", "Omar Touray", "ECOWAS", "after"), ("The bloc is united and its decision is final.", "Omar Touray", "ECOWAS", "continuation")]),
+    # two spans split by a tag are two quotes of one speaker
+    ("“We are ready,” Tinubu said, “and we will act.”", [("We are ready", "Bola Tinubu", "Nigeria", "after"), ("and we will act.", "Bola Tinubu", "Nigeria", "before")]),
+    # a short term in marks with no speech verb of its own is no one's quotation
+    ("“We leave,” Macron said.\n\nThe base is a “hub” for drones.", [("We leave", "Emmanuel Macron", "France", "after")]),
+    ("“We stay,” Borrell said.\n\nOfficials in Brussels keep a “Sahel file” on the crisis.", [("We stay", "Josep Borrell", "European Union", "after")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SIEVE, ids=[c[0][:40] for c in SIEVE])
+def test_sieve_passes(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, speaker, affiliation",
+    [
+        ("“We reject the ultimatum,” the government said in a statement.", "2023-08-05", "Niger junta", "Niger junta"),
+        ("“The airspace is closed,” the authorities in Niamey said.", "2023-08-06", "Niger junta", "Niger junta"),
+        ("“The accords are void,” the National Council for Safeguarding the Homeland said.", "2023-08-04", "Niger junta", "Niger junta"),
+        ("“We will not bow,” Niamey said.", "2023-08-10", "Niger junta", "Niger junta"),
+    ],
+)
+def test_post_coup_government_speaks_for_the_junta(text, published, speaker, affiliation):
+    (row,) = rules(text, published)
+    assert (row[1], row[2]) == (speaker, affiliation)
+
+
+# every speech verb and every source noun of the lexicons reaches every attribution rule of its kind
+from nigerlens.resources import lexicon  # noqa: E402
+
+FINITE = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "finite"]
+PARTICIPLES = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "participle"]
+PREPOSITIONS = [r["cue"] for r in lexicon("speech_verbs") if r["form"] == "preposition"]
+FINITE_RULES = {
+    "after": ("“We will stay,” Macron {v}.", "Emmanuel Macron"),
+    "after:inverted": ("“We will stay,” {v} Macron.", "Emmanuel Macron"),
+    "before": ("Macron {v}: “We will stay.”", "Emmanuel Macron"),
+    "after-clause": ("France wants “a quick exit” from Niger, Macron {v}.", "Emmanuel Macron"),
+    "pronoun": ("Macron arrived on Monday. “We will stay,” he {v}.", "Emmanuel Macron"),
+    "next-sentence": ("“We will stay.” Macron {v} so on Monday.", "Emmanuel Macron"),
+    # the unnamed speaker who speaks without quotation marks, then "he"
+    "unnamed": ("Macron left on Monday. A spokesman for ECOWAS, who asked not to be named, {v} the force was ready. “No option is off the table,” he said.", "spokesman"),
+}
+
+
+@pytest.mark.parametrize("rule", list(FINITE_RULES))
+@pytest.mark.parametrize("verb", FINITE)
+def test_every_finite_speech_verb_works_in_every_rule(verb, rule):
+    template, speaker = FINITE_RULES[rule]
+    found = [s for _, s, _ in speakers(template.format(v=verb))]
+    assert found and found[-1] == speaker
+
+
+@pytest.mark.parametrize("verb", PARTICIPLES)
+@pytest.mark.parametrize("template", [
+    "“Enough,” a senior official said, {v} that “the door is open.”",
+    "The junta closed the border, {v} “security reasons”.",
+])
+def test_every_participle_continues_the_speaker(verb, template):
+    found = speakers(template.format(v=verb))
+    assert found[-1][1] in ("senior official", "Niger junta")
+
+
+@pytest.mark.parametrize("cue", PREPOSITIONS)
+@pytest.mark.parametrize("template", ["{c} Borrell, “the mission is over.”", "The mission is “over”, {c} Borrell."])
+def test_every_preposition_cue_names_the_speaker(cue, template):
+    text = template.format(c=cue)
+    assert speakers(text[0].upper() + text[1:])[-1][1] == "Josep Borrell"
+
+
+ANONYMOUS = [r["noun"] for r in lexicon("source_nouns") if r["kind"] == "anonymous source"]
+DOCUMENTS = [r["noun"] for r in lexicon("source_nouns") if r["kind"] == "document"]
+
+
+@pytest.mark.parametrize("template", [
+    "“We will stay,” a French {n} said.",
+    "A French {n} told reporters: “We will stay.”",
+])
+@pytest.mark.parametrize("noun", ANONYMOUS)
+def test_every_source_noun_names_an_unnamed_source(noun, template):
+    df = nl.quotes(nl.from_text(template.format(n=noun)))
+    assert df["speaker_affiliation"].tolist() == ["France"] and noun.split()[0] in df["speaker"].iloc[0]
+
+
+@pytest.mark.parametrize("template", [
+    "France said in a {n} on Monday that talks would go on. “The withdrawal has begun,” the {n} said.",
+    "Germany issued a {n} on Friday. “The airlift continues,” it said.",
+])
+@pytest.mark.parametrize("noun", DOCUMENTS)
+def test_every_document_noun_keeps_its_issuer(noun, template):
+    df = nl.quotes(nl.from_text(template.format(n=noun)))
+    assert df["speaker_affiliation"].tolist()[-1] in ("France", "Germany")
+
+
+MORE_SIEVE = [
+    # before:colon: a speaker before a colon, no speech verb
+    ("The junta's message has not changed: “The French must go.”", [("The French must go.", "Niger junta", "Niger junta", "before:colon")]),
+    ("Macron, on the evening news: “Our troops will leave.”", [("Our troops will leave.", "Emmanuel Macron", "France", "before:colon")]),
+    ("Two questions remain: “when” and “how”.", []),  # no speaker before the colon, short terms
+    # inverted tags keep abbreviated titles and stop at an adjunct
+    ("“The handover went well,” said Lt. Col. Issa Maiga, who commands the base.", [("The handover went well", "Issa Maiga", None, "after:inverted")]),
+    ("“The drawdown is on schedule,” said Maj. Gen. Kenneth Ekman at the ceremony.", [("The drawdown is on schedule", "Kenneth Ekman", "United States", "after:inverted")]),
+    # a person the text introduces with a title, referred back to by the title or a pronoun
+    ("The commander, General Moussa Diallo, spoke in Agadez. “The base is ours now,” declared the general during the visit.", [("The base is ours now", "Moussa Diallo", None, "after:inverted")]),
+    ("Ms Aissata Kane met the envoys. “Our clinics are empty,” she said.", [("Our clinics are empty", "Aissata Kane", None, "after")]),
+    ("Mr Ousmane Bako met Ms Aissata Kane. “The road is closed,” he said.", [("The road is closed", "Ousmane Bako", None, "after")]),
+    # an institution's name is not a person's
+    ("“The corridor is open,” the National Council for Refugees said.", [("The corridor is open", None, None, "none")]),
+    # a source of an organisation named before
+    ("The Italian foreign ministry announced the move on Monday. A spokesman of the ministry explained the decision. “Our flights resume,” he said.", [("Our flights resume", "spokesman", "Italy", "after")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_SIEVE, ids=[c[0][:40] for c in MORE_SIEVE])
+def test_more_sieve_passes(text, expected):
+    assert rules(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, published, affiliation",
+    [
+        # post-coup state roles and bodies
+        ("A Nigerien officer at the ceremony spoke of “a new page”.", "2024-07-06", "Niger junta"),
+        ("“We take over the base,” a Nigerien official told reporters.", "2024-05-02", "Niger junta"),
+        ("Niger's Ministry of National Defence said in a statement that the exit “ends an era”.", "2024-09-16", "Niger junta"),
+        # state television is Niger, and "it" refers to it
+        ("The state broadcaster showed the convoy. It said the soldiers were “heading home”.", "2023-12-22", "Niger"),
+        ("Tele Sahel aired the speech. “The homeland is free,” it said.", "2023-08-20", "Niger"),
+        # before the coup an officer of Niger is Niger's
+        ("“We patrol the border,” a Nigerien officer told reporters.", "2022-05-02", "Niger"),
+    ],
+)
+def test_post_coup_state_roles(text, published, affiliation):
+    (row,) = rules(text, published)
+    assert row[2] == affiliation

@@ -35,7 +35,7 @@ from ..attribution import (
 from ..clauses import owner_mentions
 from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
 from ..quotations import Quotation, frame_of
-from ..resources import alternation
+from ..resources import alternation, lexicon
 from ..tables import frame
 
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
@@ -154,7 +154,18 @@ def _after_tag() -> re.Pattern:
 def _inverted_tag() -> re.Pattern:
     # ", said X" / ", said Niger military spokesman, Amadou Abdramane, in a statement"
     name = r"(?:(?:[A-Z][\w.'\u2019-]*|de|al|bin)\s+){0,4}[A-Z][\w'\u2019-]+"
-    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>[^,.;]+)(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
+    # the phrase keeps the dots of abbreviated titles ("Maj. Gen. Kenneth Ekman") and stops at a
+    # preposition that starts an adjunct ("the General during the ceremony")
+    np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)[^,.;])+"
+    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
+
+
+_ADJUNCT = "during|in|on|at|after|before|from|with|while|as|when|to"
+
+
+@cache
+def _abbreviated_titles() -> str:
+    return alternation(t for t in (r["title"] for r in lexicon("titles")) if t.endswith("."))
 
 
 def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Speaker | None:
@@ -235,6 +246,25 @@ def tag_before(site: Site):
     return (sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)) if sp else None
 
 
+_COLON = re.compile(r"(?P<np>[^.;:!?]{2,120}):\s*$")
+
+
+def tag_colon(site: Site):
+    """``before:colon``: a speaker before a colon with no speech verb ("The CNSP's line has not
+    moved: "..."", "Macron, on television: "...""): the first actor or person of the phrase."""
+    m = _COLON.search(site.before)
+    if not m:
+        return None
+    np = m.group("np")
+    owners = owner_mentions(np, site.disc.gaz)
+    words = np.split()
+    if not owners and not (words and PRONOUN.match(words[0])):
+        return None
+    phrase = owners[0].surface if owners else words[0]
+    sp = site.disc.speaker_from(phrase, site.at(m.start("np") + (owners[0].start if owners else 0)), site.sent)
+    return (sp, None, "before:colon", ()) if sp else None
+
+
 _ACCORDING_AFTER = re.compile(r"^[^.;]{0,80}?\baccording\s+to\s+(?P<np>[^,.;]{2,80})", re.IGNORECASE)
 
 
@@ -262,7 +292,7 @@ def tag_later(site: Site):
 
 # the sieve inside a quotation's sentences, most precise pass first; the next sentence and the
 # previous speaker ("next-sentence", "continuation") are tried after it, in attribute_article
-PASSES = (tag_inverted, tag_after, tag_before, according_after, tag_later)
+PASSES = (tag_inverted, tag_after, tag_before, tag_colon, according_after, tag_later)
 
 
 def attribute(sent: Span, q: Quotation, blank: str, disc: Discourse, sentence_speaker: Speaker | None):
@@ -302,7 +332,7 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
         sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
         para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
         line = _line_at(article.text, q.start, para)
-        if frame_of(disc.blank(sentences[i])[: q.start - sentences[i].start], line.text, disc.quotations_in(line), line.start):
+        if frame_of(disc.blank(line)[: q.start - line.start], line.text, disc.quotations_in(line), line.start):
             continue  # a slogan, a scare quote, a headline: no one's words
         blank = disc.blank(sent)
         if sent.start != context_start:
@@ -324,7 +354,7 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             sentence_speaker = speaker
             previous = speaker
             speakers.setdefault(i, speaker)
-        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS:
+        if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS and not speech_regex().search(blank):
             continue  # a term in quotation marks with no speech verb of its own: a scare quote
         rows.append(
             {
