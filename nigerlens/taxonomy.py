@@ -92,7 +92,8 @@ def _turns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     after = alternation(r["phrase"] for r in rows if r["place"] == "after")
     before = alternation(r["phrase"] for r in rows if r["place"] == "before")
     return (
-        re.compile(rf"\s+(?:to\s+)?(?:{after})(?![\w-])", re.IGNORECASE),
+        # "foreign forces gone", "French troops one month to leave"
+        re.compile(rf"\s+(?:to\s+)?(?:{after})(?![\w-])|\s+(?:[\w,-]+\s+){{1,3}}?to\s+(?:{after})(?![\w-])", re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{before})\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE),
         re.compile(rf"(?:{before})\s", re.IGNORECASE),  # the keyword begins with it: "withdrawal of {forces}"
     )

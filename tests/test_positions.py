@@ -186,6 +186,11 @@ FRAME_CASES = [
     ("verb", "The junta stepped up cooperation with Moscow in defence.", [("Niger junta", "russia_wagner_ties", "support")]),
     ("verb", "Mali agreed to deepen its partnership with Russia.", [("Mali", "russia_wagner_ties", "support")]),
     ("verb", "Chad signed a trade deal with Moscow.", []),
+    ("verb", "Niger signed a military agreement with Moscow in January.", [("Niger", "russia_wagner_ties", "support")]),
+    ("verb", "Niger's junta gave French troops one month to leave.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("verb", "The junta gave the French ambassador 48 hours to leave.", []),  # an envoy is no troop presence
+    ("verb", "Russia recognised the new military authorities.", [("Russia", "recognise_junta", "support")]),
+    ("verb", "Washington refused to recognise the putschists.", [("United States", "recognise_junta", "oppose")]),
     ("verb", "ECOWAS kept its sanctions on Niger in place.", [("ECOWAS", "sanctions", "support")]),
     ("verb", "The European Union maintained the embargo on Niamey.", [("European Union", "sanctions", "support")]),
     ("attributive", '"Nobody will accept these illegal and inhuman sanctions," junta spokesman Amadou Abdramane said.', [("Niger junta", "sanctions", "oppose")]),

@@ -52,6 +52,7 @@ def _anaphora() -> tuple[re.Pattern, re.Pattern]:
 # a cue that governs the next one: "rejected calls for talks", "urged ECOWAS to lift", "ended its
 # suspension of aid" (the stances compose: opposing a demand for talks opposes talks)
 _GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
+_INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -495,8 +496,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         )
                 break  # the first row of the cue that speaks of an issue is its reading
             gap = text[c.end() : cues[k + 1].start()] if k + 1 < len(cues) else ""
-            # a frame says its stance in full ("denounced the unjust measures"): it is not governed
-            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not _rows_of(cues[k + 1])[0].get("issue"):
+            # a frame says its stance in full ("denounced the unjust measures"): it is governed only
+            # as an infinitive ("refused to recognise the putschists")
+            frame_next = bool(gap) and bool(_rows_of(cues[k + 1])[0].get("issue")) and not _INFINITIVE.search(gap)
+            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
                 own = _stance_of(text, c, _rows_of(c)[-1])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)
