@@ -186,6 +186,9 @@ FRAME_CASES = [
     ("verb", "The junta stepped up cooperation with Moscow in defence.", [("Niger junta", "russia_wagner_ties", "support")]),
     ("verb", "Mali agreed to deepen its partnership with Russia.", [("Mali", "russia_wagner_ties", "support")]),
     ("verb", "Chad signed a trade deal with Moscow.", []),
+    ("partner", "Zeine travelled to Moscow and agreed to expand military cooperation.", [("Niger junta", "russia_wagner_ties", "support")]),
+    ("partner", "The junta hosted Russian envoys and stepped up security cooperation.", [("Niger junta", "russia_wagner_ties", "support")]),
+    ("partner", "The junta ended military cooperation with France.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("verb", "Niger signed a military agreement with Moscow in January.", [("Niger", "russia_wagner_ties", "support")]),
     ("verb", "Niger's junta gave French troops one month to leave.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("verb", "The junta gave the French ambassador 48 hours to leave.", []),  # an envoy is no troop presence
@@ -221,6 +224,8 @@ FRAME_CASES = [
      [("Benin", "military_intervention", "support"), ("Senegal", "military_intervention", "support")]),
     ("coordinated", "Chad spoke first, while Mali and Burkina Faso said they rejected any intervention.",
      [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
+    ("second verb", "France met Algerian officials and demanded the release of Bazoum.", [("France", "reinstate_bazoum", "support")]),
+    ("second verb", "The junta received the Malian envoy and later rejected talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),
     # coordinated holders: one row each
     ("coordinated", "Mali and Burkina Faso warned against any military intervention.", [("Mali", "military_intervention", "oppose"), ("Burkina Faso", "military_intervention", "oppose")]),
     ("coordinated", "Germany, Italy and the European Union suspended aid to Niger.",

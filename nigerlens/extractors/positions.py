@@ -60,6 +60,7 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 # the subject is "the bloc", "the regional body" ...: it points back at an organisation
 _ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
+SUBJECT_REACH = 40  # characters from a clause's start within which its subject is named
 FRAME_GAP = 3  # words that may stand between a frame's predicate and a target after it (column `gap`)
 _TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
 WINDOW = 140  # characters after a cue in which its issue must be named
@@ -129,6 +130,7 @@ def _rows_of(cue: re.Match) -> tuple[dict, ...]:
 
 
 _JOINED = re.compile(JOINED)
+_SECOND_VERB = re.compile(r"\s(?:and|but|then)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
@@ -181,10 +183,14 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
             org = later[0].name if later else None
         if org:
             return [gaz.side_of(org) or org], "the bloc"
-    if side == "before":
+    # a second verb ("The junta hosted Russian envoys and stepped up ..."): the clause's subject
+    second_verb = side == "after" and _SECOND_VERB.search(text, 0, cue_start)
+    if side == "before" or second_verb:
         i, cs = clause_at(text, cue_start)
         mentions = owner_mentions(text, gaz)
         owners = [o for o in mentions if cs[i].start <= o.start < cue_start] or [o for o in mentions if o.start < cue_start]
+        if owners and second_verb and owners[0].start > cs[i].start + SUBJECT_REACH:
+            owners = []  # the subject is not named first in the clause: leave it to the resolver
         if owners:
             # the subject, with what is coordinated to it: "the juntas in Mali and Burkina Faso"
             group = [owners[0]]
@@ -409,6 +415,27 @@ def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
     return text[c.start() : hi]
 
 
+@cache
+def _partners() -> tuple[tuple[re.Pattern, re.Pattern, str, str], ...]:
+    """Cooperation named without its partner (data/lexicon/stance_partners.csv): "agreed to expand
+    military cooperation" in a sentence that names Moscow is about ties with Russia."""
+    return tuple(
+        (re.compile(rf"(?<![\w-]){phrase_pattern(r['phrase'])}(?![\w-])", re.IGNORECASE),
+         re.compile(rf"(?<![\w-]){phrase_regex('{' + r['partner'] + '}')}(?![\w-])", re.IGNORECASE), r["issue"], r["instead_of"])
+        for r in lexicon("stance_partners")
+    )
+
+
+def _with_partner(found: list[str], window: str, sentence: str) -> list[str]:
+    """``found`` with the issue of a cooperation whose partner the sentence names."""
+    for phrase, partner, issue, instead in _partners():
+        if phrase.search(window) and partner.search(sentence):
+            found = [issue if f == instead else f for f in found]
+            if issue not in found:
+                found.append(issue)
+    return list(dict.fromkeys(found))
+
+
 def _issues_of(row: dict, window: str, cue: re.Match, issues: str | None) -> list[str]:
     """The issues the cue's row speaks of in ``window``: its own for a frame whose target is
     there (right after the cue, for a target after it), else those whose keywords are there."""
@@ -526,6 +553,8 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or _PASSIVE.search(text, 0, c.start()))
     window = _window(text, cues, k, "before" if passive else side)
     found = _issues_of(row, window, c, issues)
+    if not row.get("issue"):
+        found = _with_partner(found, window, text)
     noun_back, pronoun_back = _anaphora()
     if not found and not row.get("issue") and pronoun_back.match(text, c.end()):
         found = issues_in(text[: c.start()], issues)
