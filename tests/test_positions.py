@@ -206,6 +206,12 @@ FRAME_CASES = [
     ("verb", "The junta shut the country's airspace.", []),  # closing one's own airspace is no sanction
     ("verb", "China called for a peaceful settlement of the crisis.", [("China", "talks_with_junta", "support")]),
     ("verb", "Ivory Coast promised to contribute troops to the force.", [("Ivory Coast", "military_intervention", "support")]),
+    ("verb", "Italy favours a diplomatic solution.", [("Italy", "talks_with_junta", "support")]),
+    ("verb", "Washington said it still hoped for a peaceful outcome.", [("United States", "talks_with_junta", "support")]),
+    ("verb", "The coup leaders have warned against any foreign military intervention.", [("Niger junta", "military_intervention", "oppose")]),
+    ("verb", "Chad and Mali said any intervention would be considered a declaration of war.",
+     [("Chad", "military_intervention", "oppose"), ("Mali", "military_intervention", "oppose")]),
+    ("verb", "The ministers flew back to Abuja after the sanctions summit.", []),
     # stances inside a quotation belong to the speaker's actor
     ("quote", '"We will respond firmly to any aggression against our country," said junta spokesman Amadou Abdramane.', [("Niger junta", "military_intervention", "oppose")]),
     ("quote", 'Tchiani spoke on television. "Our army will resist any invasion," he said.', [("Niger junta", "military_intervention", "oppose")]),
@@ -254,6 +260,9 @@ FILTER_CASES = [
     ("negation", "Russia urged ECOWAS not to intervene militarily.", [("Russia", "military_intervention", "oppose")]),
     ("negation", "Algeria asked Nigeria never to send troops.", []),  # "asked" is no stance cue
     ("conditional", "A Ghanaian diplomat said Accra would not rule out reopening its border if the junta were to hold elections.", []),
+    # the junta's ministers speak for Niger
+    ("speaking for", "Niger's prime minister Ali Lamine Zeine said Niger remained open to dialogue with Ecowas.", [("Niger junta", "talks_with_junta", "support")]),
+    ("speaking for", "Zeine said Niger rejected any foreign intervention.", [("Niger junta", "military_intervention", "oppose")]),
     # questions
     ("question", "Will ECOWAS impose sanctions on Niger?", []),
     ("question", "Does Paris still back a military intervention?", []),

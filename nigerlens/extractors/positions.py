@@ -374,6 +374,17 @@ def _quoted_holder(text: str, sent: Span, pos: int, quoted: list[tuple[int, int,
     return None, False
 
 
+def _speaking_for(reporter: Speaker | None, actor: str, gaz: Gazetteer) -> str:
+    """The junta's minister saying "Niger remains open to dialogue" speaks for the junta: a
+    reporter whose side is named after the actor's country holds what it says of it."""
+    if reporter is None:
+        return actor
+    side = gaz.side_of(reporter.affiliation or reporter.name)
+    if side in gaz.actors and side != actor and side.startswith(actor + " "):
+        return side
+    return actor
+
+
 def _claim_about_other(reporter: Speaker | None, reporter_sides: set[str], actor: str, between: str, gaz: Gazetteer) -> bool:
     """Whether a stakeholder reports another's stance ("ECOWAS said the junta rejected dialogue"):
     not the other party's position. ``between`` is the text from the reporting verb to the cue,
@@ -499,6 +510,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         if (actor, issue, held) in seen:
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
+                        actor = _speaking_for(reporter, actor, gaz)
                         # "X said the bloc / it ...": X speaks of its own side
                         between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
                         found_by = how.replace(" (governing cue)", "")
@@ -525,9 +537,11 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             gap = text[c.end() : cues[k + 1].start()] if k + 1 < len(cues) else ""
             # a frame says its stance in full ("denounced the unjust measures"): it is governed only
             # as an infinitive ("refused to recognise the putschists")
-            frame_next = bool(gap) and bool(_rows_of(cues[k + 1])[0].get("issue")) and not _INFINITIVE.search(gap)
-            if not read and gap and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
-                own = _stance_of(text, c, _rows_of(c)[-1])
+            inner = _rows_of(cues[k + 1])[0] if gap else None
+            frame_next = inner is not None and bool(inner.get("issue")) and not _INFINITIVE.search(gap)
+            generic = [r for r in _rows_of(c) if not r.get("issue")]  # only a stance cue governs
+            if not read and gap and generic and inner["topic"] == "after" and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
+                own = _stance_of(text, c, generic[0])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)
     return rows
