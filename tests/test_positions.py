@@ -220,6 +220,8 @@ FRAME_CASES = [
     ("quote", 'Victoria Nuland spoke to reporters. "We have offered to keep talking to them," she said.', [("United States", "talks_with_junta", "support")]),
     ("quote", 'Washington wants "to keep its drone base" in Agadez, a French diplomat said.', []),  # a fragment: Washington holds it, but "drone base" is no issue
     ("quote", 'Americans want "to keep their military presence", a French source said.', [("United States", "foreign_troops_presence", "support")]),
+    ("quote", '"Any aggression against our country will meet an energetic response," Colonel Amadou Abdramane said.', [("Niger junta", "military_intervention", "oppose")]),
+    ("quote", "If Ecowas attacks, we will defend ourselves, the junta said.", [("Niger junta", "military_intervention", "oppose")]),
     # holders beyond the clause: pronouns, "the bloc", places standing for governments
     ("pronoun", "Mali backed the junta. It also rejected any outside intervention.", [("Mali", "military_intervention", "oppose")]),
     ("pronoun", "Nuland met the officers. She urged them to restore constitutional order.", [("United States", "reinstate_bazoum", "support")]),
@@ -253,6 +255,9 @@ FILTER_CASES = [
     ("conditional", "Senegal might back a military intervention.", []),
     ("conditional", "Chad would support sanctions if the junta refused talks.", []),
     ("conditional", "If the junta were to release Bazoum, ECOWAS would lift sanctions.", []),
+    ("conditional", "ECOWAS would lift sanctions once elections are held.", []),
+    ("conditional", "Washington avoided the word coup, which would trigger a cut in aid.", []),
+    ("conditional", "The spokesman warned that the CNSP would respond to any aggression.", [("Niger junta", "military_intervention", "oppose")]),  # reported, not hypothetical
     ("conditional", "ECOWAS threatened to use force if the junta did not release Bazoum.",
      [("ECOWAS", "reinstate_bazoum", "support"), ("ECOWAS", "military_intervention", "support")]),  # the condition comes after
     ("negation", "ECOWAS said it had not ruled out military action.", []),  # a negated opposition is no position

@@ -289,13 +289,16 @@ def _hedges() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 
 def _hypothetical(text: str, start: int) -> bool:
     """Whether the cue at ``start`` is a hypothesis: "could impose", "would back sanctions if",
-    "if the bloc were to use force" (the cue inside a condition's clause)."""
+    "which would trigger a cut", "if the bloc were to use force" (the cue inside a condition's
+    clause)."""
     modal, would, condition = _hedges()
     before = text[max(0, start - 40) : start]
     if modal.search(before):
         return True
     conditions = list(condition.finditer(text))
-    if would.search(before) and conditions:
+    # "would" is hypothetical beside a condition, or where no one is reported ("a designation
+    # which would trigger a cut in aid"); "warned that the CNSP would respond" reports a stance
+    if would.search(before) and (conditions or not _finite_speech().search(text, 0, start)):
         return True
     last = [m for m in conditions if m.end() <= start]
     return bool(last) and not re.search(r"[,;:]", text[last[-1].end() : start])
