@@ -26,7 +26,7 @@ from ..attribution import (
     speech_cues,
     via_chain,
 )
-from ..clauses import JOINED, clause_at, owner_mentions, resolve_owner
+from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
@@ -59,7 +59,18 @@ NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
 _AUX = re.compile(r"(?:\s+(?:has|have|had|was|were|is|are|been|be|would|will|could|also|still|simply|first|then|now|formally|already|not))*\s*$", re.IGNORECASE)
 # the subject is "the bloc", "the regional body" ...: it points back at an organisation
-_ORG_BACK_END = re.compile(r"(?:^|\s)(?:the|its)\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|body)$", re.IGNORECASE)
+@cache
+def _org_back_start() -> re.Pattern:
+    nouns = alternation(r["noun"] for r in lexicon("holder_back_nouns")) or r"(?!)"
+    return re.compile(rf"[\W\s]*(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _org_back_end() -> re.Pattern:
+    """A subject that points back at an organisation: "the bloc", "the 15-nation bloc", "the
+    regional body" (data/lexicon/holder_back_nouns.csv, up to two words before the noun)."""
+    nouns = alternation(r["noun"] for r in lexicon("holder_back_nouns")) or r"(?!)"
+    return re.compile(rf"(?:^|\s)(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})$", re.IGNORECASE)
 SUBJECT_REACH = 40  # characters from a clause's start within which its subject is named
 FRAME_GAP = 3  # words that may stand between a frame's predicate and a target after it (column `gap`)
 _TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
@@ -174,7 +185,11 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
         sp = disc.speaker_from(last, pos, sent)
         if sp and (sp.affiliation or sp.name):
             return [gaz.side_of(sp.affiliation or sp.name) or sp.name], "pronoun"
-    back = _ORG_BACK_END.search(head)
+    back = _org_back_end().search(head)
+    if not back:  # "The 15-nation bloc remained committed to": the clause begins with it
+        i, cs = clause_at(text, cue_start)
+        first = _org_back_start().match(head, cs[i].start) if cs[i].start < len(head) else None
+        back = first if first and not gaz.actor_mentions(head[first.end() :], kinds=OWNER_KINDS) else None
     if back:  # "... has said the bloc is ready to": the organisation named last
         here = [m.name for m in gaz.actor_mentions(head[: back.start()], kinds=("organisation",))]
         org = here[-1] if here else getattr(disc.last_org(sent.start + back.start(), kinds=("organisation",)), "name", None)
