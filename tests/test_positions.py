@@ -356,3 +356,20 @@ def test_long_text_stays_linear():
     start = time.perf_counter()
     nl.positions(nl.from_text(text, outlet="Example Wire"))
     assert time.perf_counter() - start < 10
+
+
+def test_every_frame_and_cue_row_is_well_formed():
+    """A typo in data/frames.csv or stance_cues.csv (an unknown issue, stance or side) fails here."""
+    from nigerlens.extractors.positions import frames
+    from nigerlens.resources import lexicon
+    from nigerlens.taxonomy import PLACEHOLDER
+
+    issues = set(taxonomy())
+    targets = {r["target"] for r in lexicon("stance_targets")}
+    for f in frames():
+        assert f["issue"] in issues and f["stance"] in {"support", "oppose"} and f["side"] in {"before", "after"}, f["frame"]
+        assert set(PLACEHOLDER.findall(f["target"].pattern)) <= set(), f["frame"]  # every {name} was expanded
+    for r in lexicon("stance_cues"):
+        assert r["stance"] in {"support", "oppose"} and r["topic"] in {"before", "after"} and r["holder"] in {"subject", "owner"}, r["cue"]
+    for keywords in (v["keywords"] for v in taxonomy().values()):
+        assert {p for k in keywords for p in PLACEHOLDER.findall(k)} <= targets

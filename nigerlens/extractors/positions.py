@@ -1,13 +1,30 @@
 """The positions table: who supports or opposes what, and who says so.
 
-A position is a stance cue (data/lexicon/stance_cues.csv: "insisting on", "ready to support",
-"rejected", "warned ... against", "would be treated as a declaration of war") governing an issue
-keyword (data/issues.toml) in the same clause: after the cue for most cues, before it for cues
-such as "illegal". A negation ("not", "never", "no longer") turns a support cue into opposition.
-The actor is the cue's subject: a pronoun resolved through the discourse ("she warned" = the
-last person named), else the owner found as for deployments (coordinated actors such as "the
-juntas in Mali and Burkina Faso" all count). ``claimed_by`` names who asserts the position when
-it is not the actor speaking for itself ("..., the diplomat said"; "..., Le Figaro said").
+A position is read from a stance cue or a stance frame governing an issue:
+
+- stance cues (data/lexicon/stance_cues.csv: "insisting on", "ready to", "lifted", "would be
+  treated as a declaration of war") take their issue from a keyword of data/issues.toml in the
+  same clause, after the cue or before it (column ``topic``); a noun cue ("threat of",
+  "deadline", column ``holder`` = owner) needs its holder named: a possessive, a light verb or an
+  agent ("ECOWAS's threat of force", "set a deadline", "the deadline set by ECOWAS");
+- stance frames (data/frames.csv) name their issue themselves when their target stands on their
+  side within ``gap`` words ("{bazoum} ... must be returned to office", "illegal and inhuman
+  sanctions", "ordered {forces} out"); targets ({bazoum}, {forces}, {junta}, {accords},
+  {russia}) come with their modifiers (data/lexicon/stance_targets.csv).
+
+A cue governing the next one composes with it ("rejected calls for talks" opposes talks); what
+the issue names is to go turns the stance round ("wanted foreign forces gone", "the withdrawal of
+French troops", data/lexicon/stance_turns.csv); a negated support cue is opposition, a negated
+opposition no position. The holder is the agent of a passive ("was demanded by the regime"), the
+speaker's actor for a stance inside a quotation, else the cue's subject: a pronoun resolved
+through the discourse ("she warned" = the last person named, "they" = the coordinated actors
+before it), "the bloc" (the organisation named last), a description the discourse resolves, or
+the owner found as for deployments (coordinated actors all count). No row for hypotheticals
+("could", "would ... if", a cue inside an if-clause; data/lexicon/stance_hedges.csv), questions,
+crowds, or one stakeholder's claim about another's stance ("ECOWAS said the junta rejected
+dialogue"). ``claimed_by`` names who asserts the position when it is not the actor speaking for
+itself ("..., the diplomat said"; "..., Le Figaro said"). ``rule`` names the frame (or the cue's
+side) and how the holder was found.
 """
 
 from __future__ import annotations
@@ -293,8 +310,14 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
 # a passive: "was demanded by", "are hereby terminated" (the target is the subject, before the cue)
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "frozen"; not "insisting"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# the agent of a passive or of a noun: "demanded by the CNSP", "the deadline set by ECOWAS"
-_AGENT = re.compile(r"\s+(?:(?:\w+ed|set|given|made|laid\s+down)\s+)?by\s+", re.IGNORECASE)
+
+
+@cache
+def _agent_intro() -> re.Pattern:
+    """What introduces the agent of a passive or of a noun: "demanded by the CNSP", "the deadline
+    set by ECOWAS" (a participle in -ed, or one of data/lexicon/agent_participles.csv)."""
+    words = alternation(r["participle"] for r in lexicon("agent_participles")) or r"(?!)"
+    return re.compile(rf"\s+(?:(?:\w+ed|{words})\s+)?by\s+", re.IGNORECASE)
 _QUESTION_END = re.compile(r"\?[\s\"'\u201d\u2019)\]]*$")
 
 
@@ -347,7 +370,7 @@ def _is_question(text: str) -> bool:
 def _agent(text: str, sent: Span, end: int, gaz: Gazetteer, disc: Discourse) -> list[str]:
     """The actors after "by" right after a cue: "demanded by the CNSP", "set by ECOWAS and the
     AU", "imposed by the bloc" (the organisation named last)."""
-    m = _AGENT.match(text, end)
+    m = _agent_intro().match(text, end)
     if not m:
         return []
     back = org_back().match(text[m.end() :])
