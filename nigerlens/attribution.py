@@ -295,8 +295,8 @@ class Discourse:
         for at, s in self.people.placed_before(pos):
             if gender and (self.gender_of(s) or gender) != gender:
                 continue
-            if gender and s.kind not in ("named person", "anonymous source"):
-                continue
+            if gender and (s.kind not in ("named person", "anonymous source") or _plural(s)):
+                continue  # "he" is not "two officials"
             if title and not self.titled(s, title):
                 continue
             if side and s.affiliation and s.affiliation != side:
@@ -460,6 +460,13 @@ class Discourse:
             if self.gaz.actors[m.name].kind != "outlet":
                 return self.gaz.side_of(m.name)
         return None
+
+
+def _plural(s: Speaker) -> bool:
+    """Whether an anonymous source is a group ("officials", "witnesses"): its nouns are plurals of
+    other source nouns."""
+    nouns = source_nouns()
+    return bool(s.nouns) and all(n.endswith("s") and (n[:-1] in nouns or n[:-2] in nouns) for n in s.nouns)
 
 
 def _head(title: str) -> str:

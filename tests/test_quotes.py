@@ -294,3 +294,51 @@ def test_more_sieve_passes(text, expected):
 def test_post_coup_state_roles(text, published, affiliation):
     (row,) = rules(text, published)
     assert row[2] == affiliation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a paragraph that opens with a quotation continues the speaker of the paragraph before
+        ("“We leave in order,” Macron said.\n\n“The last soldiers fly out before Christmas.”", "Emmanuel Macron"),
+        ("Tinubu spoke first. “The bloc will act,” he said.\n\n“No coup will stand in West Africa, none at all.”", "Bola Tinubu"),
+        # far from the last speaker, or inside a paragraph about something else: no speaker
+        ("“We leave in order,” Macron said.\n\nThe base was built in 2013.\n\n“The last soldiers fly out before Christmas.”", None),
+        ("“We leave in order,” Macron said.\n\nThe base, built in 2013, is “the largest French hub in the Sahel region”.", None),
+    ],
+)
+def test_continuation_stays_next_to_its_speaker(text, expected):
+    assert speakers(text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, speaker, affiliation",
+    [
+        # a person not in the lexicon is still a speaker, with the actor their apposition names
+        ("“The border must reopen,” Amadou Issa, a Nigerien trader, said.", "Amadou Issa", "Niger"),
+        ("“Prices have doubled,” Halima Souley, a Malian shopkeeper in Niamey, told reporters.", "Halima Souley", "Mali"),
+        ("“We sleep outside,” Moussa Ali, a local driver, said.", "Moussa Ali", None),
+        # unnamed people of the street are unnamed sources; "he" is not a group
+        ("“We want peace,” a resident of Zinder said.", "resident", None),
+        ("Witnesses said the convoy left at dawn. “It was chaos,” one witness said.", "witness", None),
+    ],
+)
+def test_people_outside_the_lexicon(text, speaker, affiliation):
+    row = rules(text)[-1]
+    assert (row[1], row[2]) == (speaker, affiliation)
+
+
+def test_he_is_not_a_group():
+    text = "Two officials said the talks had stalled. “We wait,” he said."
+    assert speakers(text)[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("“Prices doubled,” said Ibrahim Moussa, a driver. “We cannot buy rice.”\n\nMali's junta said in a statement that talks had failed.", "Ibrahim Moussa"),
+        ("“Schools are shut,” said Aicha Bello. “Our children wait at home.”\n\nThe ministry said the exams were postponed.", "Aicha Bello"),
+    ],
+)
+def test_the_next_paragraphs_tag_is_not_this_quotes(text, expected):
+    assert speakers(text)[1][1] == expected

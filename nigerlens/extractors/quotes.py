@@ -10,14 +10,15 @@ Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attrib
 3. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
 4. ``next-sentence``: "... ." followed by "The diplomat said so ..." style attribution;
-5. ``continuation``: a quotation with no speech verb continues the previous speaker.
+5. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
+   paragraph or opening the next one.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ..article import Article, Span
@@ -174,11 +175,15 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
     disc = site.disc
     sp = disc.speaker_from(np, np_pos, site.sent)
     if sp is not None and sp.kind == "named person" or not extra:
+        if sp is not None and sp.affiliation is None and extra:
+            # "Amadou Issa, a Nigerien trader,": the apposition may name the actor
+            actors = [m for m in disc.gaz.actor_mentions(extra) if disc.gaz.actors[m.name].kind != "outlet"]
+            return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
     if both is not None and both.kind == "named person":
         if both.affiliation is None and sp is not None:
-            both.affiliation = sp.affiliation
+            return replace(both, affiliation=sp.affiliation)
         return both
     return sp or both
 
@@ -319,6 +324,7 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     speakers: dict[int, Speaker] = {}
     rows: list[dict] = []
     previous: Speaker | None = None
+    previous_para = -1
     sentences = article.sentences
     starts = [s.start for s in sentences]
     paragraphs = article.paragraphs
@@ -339,20 +345,21 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             context_start, sentence_speaker = sent.start, None
         frame_via = _frame_via(blank, sent, disc)
         speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
-        if speaker is None and j + 1 < len(sentences):
-            nxt = sentences[j + 1]
+        if speaker is None and j + 1 < len(sentences) and sentences[j + 1].start < para.end:
+            nxt = sentences[j + 1]  # in the same paragraph: a new paragraph is a new matter
             m = _next_sentence_tag().match(disc.blank(nxt))
             if m:
                 speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
                 cue, rule = m.group("cue").lower(), "next-sentence"
-        if speaker is None and previous is not None and not speech_regex().search(blank):
+        here = bisect_right(para_starts, q.start) - 1
+        if speaker is None and previous is not None and not speech_regex().search(blank) and _continues(article.text, para, q, here - previous_para):
             speaker, cue, rule = previous, None, "continuation"
         if speaker is not None:
             if told and not speaker.via:
                 speaker.via = told
             disc.mention(q.start, speaker)
             sentence_speaker = speaker
-            previous = speaker
+            previous, previous_para = speaker, here
             speakers.setdefault(i, speaker)
         if rule in _UNSURE and len(q.text.split()) <= _SCARE_WORDS and not speech_regex().search(blank):
             continue  # a term in quotation marks with no speech verb of its own: a scare quote
@@ -374,6 +381,14 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             }
         )
     return rows, disc, speakers
+
+
+def _continues(text: str, para: Span, q: Quotation, paragraphs_since: int) -> bool:
+    """Whether a quotation with no tag continues the previous speaker: in the same paragraph as
+    the previous speaker's quotation, or opening the paragraph right after it."""
+    if paragraphs_since == 0:
+        return True
+    return paragraphs_since == 1 and not text[para.start : q.start].strip()
 
 
 def _line_at(text: str, pos: int, para: Span) -> Span:
