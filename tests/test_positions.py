@@ -222,6 +222,8 @@ FRAME_CASES = [
     ("quote", 'Americans want "to keep their military presence", a French source said.', [("United States", "foreign_troops_presence", "support")]),
     ("quote", '"Any aggression against our country will meet an energetic response," Colonel Amadou Abdramane said.', [("Niger junta", "military_intervention", "oppose")]),
     ("quote", "If Ecowas attacks, we will defend ourselves, the junta said.", [("Niger junta", "military_intervention", "oppose")]),
+    ("quote", "The junta said it would defend the country against any foreign attack.", [("Niger junta", "military_intervention", "oppose")]),
+    ("quote", "Mali's rulers said they would defend the nation against any invasion.", [("Mali", "military_intervention", "oppose")]),
     # holders beyond the clause: pronouns, "the bloc", places standing for governments
     ("pronoun", "Mali backed the junta. It also rejected any outside intervention.", [("Mali", "military_intervention", "oppose")]),
     ("pronoun", "Nuland met the officers. She urged them to restore constitutional order.", [("United States", "reinstate_bazoum", "support")]),
@@ -282,6 +284,10 @@ FILTER_CASES = [
     # a crowd is no stakeholder
     ("crowd", "Thousands of protesters gathered in Niamey to demand the departure of French troops.", []),
     ("crowd", "NIAMEY (Example Wire) - Hundreds of supporters of the junta rallied to demand the withdrawal of foreign forces.", []),
+    ("claim", "Zeine said the junta would not accept sanctions imposed by ECOWAS.", []),  # the junta's account of what ECOWAS did
+    ("claim", "Zeine said he rejected the embargo imposed by Nigeria.", [("Niger junta", "sanctions", "oppose")]),
+    ("holder", "The minister said he rejected the embargo.", []),  # an unnamed minister of no side holds no position
+    ("verb", "The United States said it still hoped for a diplomatic outcome.", [("United States", "talks_with_junta", "support")]),
     # reported rejection keeps its stance
     ("rejection", "The junta rejected calls for talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),
     ("rejection", "Mali rejected any use of force against Niger.", [("Mali", "military_intervention", "oppose")]),
@@ -315,7 +321,7 @@ def test_a_frame_added_to_the_data_file_is_picked_up(tmp_path, monkeypatch):
         csv.DictWriter(f, columns, lineterminator="\n").writerow(row)
     text = "Senegal stands with deposed President Bazoum."
     assert stances(text) == []
-    caches = (resources.read_rows, P.frames, P._cue_table, P._stance_cues, P._first_words)
+    caches = (resources.read_rows, P.frames, P._cue_table, P._by_first_word, P._cue_patterns, P._stance_cues, P._first_words)
     monkeypatch.setattr(resources, "DATA_DIR", data)
     for c in caches:
         c.cache_clear()

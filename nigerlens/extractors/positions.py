@@ -90,6 +90,7 @@ def _org_back_end() -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:the|its)\s+(?:[\w-]+\s+){{0,2}}?(?:{nouns})$", re.IGNORECASE)
 SUBJECT_REACH = 40  # characters from a clause's start within which its subject is named
 FRAME_GAP = 3  # words that may stand between a frame's predicate and a target after it (column `gap`)
+_HOLDER_KINDS = ("state", "organisation", "armed group")
 _TERM_WORDS = 3  # a quotation this short is a quoted term, not a statement
 WINDOW = 140  # characters after a cue in which its issue must be named
 
@@ -132,13 +133,10 @@ def _cue_table() -> tuple[tuple[str, tuple[dict, ...]], ...]:
 def _stance_cues() -> dict[str, re.Pattern]:
     """By first word: the cues that begin with it, longest first (a match tried at a first word
     only runs through the few cues that can start there)."""
-    groups: dict[str, list[int]] = {}
-    for i, (c, _) in enumerate(_cue_table()):
-        groups.setdefault(c.split()[0].lower(), []).append(i)
     table = _cue_table()
     return {
         word: re.compile("|".join(rf"(?P<c{i}>{_cue_pattern(table[i][0])}(?![\w-]))" for i in idx), re.IGNORECASE)
-        for word, idx in groups.items()
+        for word, idx in _by_first_word().items()
     }
 
 
@@ -160,6 +158,32 @@ def find_cues(text: str) -> list[re.Match]:
         if m:
             cues.append(m)
     return cues
+
+
+@cache
+def _cue_patterns() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(rf"(?P<c{i}>{_cue_pattern(c)}(?![\w-]))", re.IGNORECASE) for i, (c, _) in enumerate(_cue_table()))
+
+
+def _shorter_cues(text: str, cue: re.Match) -> list[re.Match]:
+    """The other cues that match where ``cue`` starts, longest first: "defend" when "defend the
+    country" (a frame with its target before it) finds no attack named before it."""
+    here = int(cue.lastgroup[1:])
+    out = []
+    for i in _by_first_word().get(cue.group().split()[0].lower(), ()):
+        if i > here:  # the table is longest first
+            m = _cue_patterns()[i].match(text, cue.start())
+            if m and m.end() <= cue.end():
+                out.append(m)
+    return out
+
+
+@cache
+def _by_first_word() -> dict[str, tuple[int, ...]]:
+    groups: dict[str, list[int]] = {}
+    for i, (c, _) in enumerate(_cue_table()):
+        groups.setdefault(c.split()[0].lower(), []).append(i)
+    return {w: tuple(idx) for w, idx in groups.items()}
 
 
 def _rows_of(cue: re.Match) -> tuple[dict, ...]:
@@ -308,6 +332,7 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
 
 
 # a passive: "was demanded by", "are hereby terminated" (the target is the subject, before the cue)
+_REDUCED_HEAD = re.compile(r"(?:\S+\s+){0,4}$")  # the words before a participle: the noun it describes
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "frozen"; not "insisting"
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
@@ -541,9 +566,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         for k, c in enumerate(cues):
             outer = governed.get(k)
             hypothetical = _hypothetical(text, (outer[0] if outer else c).start())
-            readings = [] if hypothetical else _rows_of(c)
+            readings = [] if hypothetical else [(m, row) for m in (c, *_shorter_cues(text, c)) for row in _rows_of(m)]
             read = False
-            for row in readings:
+            for m, row in readings:
+                c = cues[k] = m  # a shorter cue at the same place when the longer one names no issue
                 made = _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, _overlapping(quoted_by, sent), last_actors, reporter_of, outer)
                 if made is None:
                     continue
@@ -560,10 +586,13 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         if (actor, issue, held) in seen:
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
+                        found_by = how.replace(" (governing cue)", "")
                         actor = _speaking_for(reporter, actor, gaz)
                         # "X said the bloc / it ...": X speaks of its own side
-                        between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
-                        found_by = how.replace(" (governing cue)", "")
+                        # the other party is named between the reporting verb and the cue, or
+                        # after it as the agent ("... would not accept sanctions imposed by ECOWAS")
+                        until = len(text) if found_by == "agent" else c.start()
+                        between = text[said_at:until] if 0 <= said_at <= c.start() else ""
                         if found_by not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
                             continue
                         seen.add((actor, issue, held))
@@ -614,8 +643,11 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     agent = _agent(text, sent, c.end(), gaz, disc)
     # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
     # bloc"): what the cue governs is before it
-    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or _PASSIVE.search(text, 0, c.start()))
+    be_passive = _PASSIVE.search(text, 0, c.start())
+    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or be_passive)
     window = _window(text, cues, k, "before" if passive else side)
+    if passive and not be_passive:  # "sanctions imposed by ECOWAS": the participle's own noun
+        window = _REDUCED_HEAD.search(text, 0, c.start()).group()
     found = _issues_of(row, window, c, issues)
     if not row.get("issue"):
         found = _with_partner(found, window, text)
@@ -631,6 +663,7 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
         stance = "support" if stance == outer_stance else "oppose"
         holder, _ = _quoted_holder(text, sent, outer_cue.start(), quoted, gaz)
         actors, how = ([holder], "quote speaker") if holder else _subject(text, sent, outer_cue.start(), "after", gaz, disc)
+        actors = [a for a in actors if a in gaz.actors and gaz.actors[a].kind in _HOLDER_KINDS]
         return actors, f"{how} (governing cue)", found, issues_removed(window, issues), stance, f"stance:{side}"
     frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
     holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz, "before" if passive else side)
@@ -660,7 +693,9 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
             actors, how = last_actors, "coordinated verb"
     # a frame's stance is its own: "ordered {forces} out" already says they are to go
     removed = set() if row.get("issue") else issues_removed(window, issues)
-    return [a for a in actors if a], how, found, removed, stance, frame_name
+    # a position is a stakeholder's: an unnamed "minister" or a person with no side holds none
+    actors = [a for a in actors if a in gaz.actors and gaz.actors[a].kind in _HOLDER_KINDS]
+    return actors, how, found, removed, stance, frame_name
 
 
 def positions(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None):
