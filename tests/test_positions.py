@@ -58,6 +58,8 @@ CASES = [
     ("The United States said it was still seeking a diplomatic solution.", [("United States", "talks_with_junta", "support")]),
     ("The US has not given up on a peaceful resolution of the crisis.", [("United States", "talks_with_junta", "support")]),
     # what the issue names is to go: the stance turns round
+    ("France will end its military presence in Niger.", []),  # withdrawing its own troops is no stance
+    ("The United States said it would pull out its troops.", []),
     ("Niger's prime minister said the junta wanted foreign forces gone as soon as possible.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("The junta demanded that foreign troops leave by September.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("Paris wants to keep its military presence in Niger.", [("France", "foreign_troops_presence", "support")]),
@@ -284,7 +286,7 @@ FILTER_CASES = [
     # a crowd is no stakeholder
     ("crowd", "Thousands of protesters gathered in Niamey to demand the departure of French troops.", []),
     ("crowd", "NIAMEY (Example Wire) - Hundreds of supporters of the junta rallied to demand the withdrawal of foreign forces.", []),
-    ("claim", "Zeine said the junta would not accept sanctions imposed by ECOWAS.", []),  # the junta's account of what ECOWAS did
+    ("claim", "Zeine said the junta would not accept sanctions imposed by ECOWAS.", [("Niger junta", "sanctions", "oppose")]),  # ECOWAS's part is the junta's account
     ("claim", "Zeine said he rejected the embargo imposed by Nigeria.", [("Niger junta", "sanctions", "oppose")]),
     ("holder", "The minister said he rejected the embargo.", []),  # an unnamed minister of no side holds no position
     ("verb", "The United States said it still hoped for a diplomatic outcome.", [("United States", "talks_with_junta", "support")]),

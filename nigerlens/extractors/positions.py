@@ -71,6 +71,8 @@ def _anaphora() -> tuple[re.Pattern, re.Pattern]:
 _GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
+_OWN_WITHDRAWAL_ISSUE = "foreign_troops_presence"
+_OWN_TARGET = re.compile(r"\s(?:its|their|our)\s+$", re.IGNORECASE)  # right before the issue keyword
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
 # words between a subject and its verb that are not the subject: "it was ready to", "she still"
@@ -583,6 +585,8 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             held = "oppose" if stance == "support" else "support"
                         if frame_name.startswith("stance:after") and _NOT_TO.search(text, c.end(), c.end() + max(0, issue_start(text[c.end():], issue, issues))):
                             held = "oppose" if held == "support" else "support"  # "urged ECOWAS not to intervene"
+                        if outer is None and frame_name.startswith("stance:") and issue == _OWN_WITHDRAWAL_ISSUE and held == "oppose" and _OWN_TARGET.search(text, c.end(), c.end() + max(0, issue_start(text[c.end():], issue, issues))):
+                            continue  # "France will end its military presence": withdrawing its own troops, no stance
                         if (actor, issue, held) in seen:
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
