@@ -99,6 +99,12 @@ def _turns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     )
 
 
+def starts_with_turn(text: str) -> bool:
+    """Whether ``text`` begins with a word that sends the next keyword away ("an end to", "the
+    lifting of", "withdrawal of")."""
+    return bool(_turns()[2].match(text))
+
+
 def issues_removed(text: str, path: str | None = None) -> set[str]:
     """Issue ids whose keyword in ``text`` is followed by its removal ("foreign forces gone") or
     comes after "other than", "instead of" ... ("options other than the use of force")."""

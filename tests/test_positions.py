@@ -294,6 +294,9 @@ FILTER_CASES = [
     ("rejection", "The junta rejected calls for talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),
     ("rejection", "Mali rejected any use of force against Niger.", [("Mali", "military_intervention", "oppose")]),
     # lifting, easing and ending are stances too (both rows kept)
+    ("lifting", "Mali called for an end to the sanctions.", [("Mali", "sanctions", "oppose")]),
+    ("lifting", "The junta called for the lifting of sanctions.", [("Niger junta", "sanctions", "oppose")]),
+    ("lifting", "The junta demanded that France end its military presence.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("lifting", "ECOWAS, which imposed sanctions last year, lifted most of them in February.", [("ECOWAS", "sanctions", "support"), ("ECOWAS", "sanctions", "oppose")]),
     ("lifting", "The United States ended its suspension of aid.", [("United States", "aid_to_niger", "support")]),  # what ends is the suspension
 ]

@@ -47,7 +47,7 @@ from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_ow
 from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
-from ..taxonomy import issue_start, issues_in, issues_removed, keyword_spans, phrase_regex
+from ..taxonomy import issue_start, issues_in, issues_removed, keyword_spans, phrase_regex, starts_with_turn
 from .quotes import _np_before, attribute_article
 
 
@@ -620,14 +620,22 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             gap = text[c.end() : cues[k + 1].start()] if k + 1 < len(cues) else ""
             # a frame says its stance in full ("denounced the unjust measures"): it is governed only
             # as an infinitive ("refused to recognise the putschists")
-            inner = _rows_of(cues[k + 1])[0] if gap else None
-            frame_next = inner is not None and bool(inner.get("issue")) and not _INFINITIVE.search(gap)
+            inner = _rows_of(cues[k + 1]) if gap else ()
+            frame_next = bool(inner) and all(r.get("issue") for r in inner) and not _INFINITIVE.search(gap)
             generic = [r for r in _rows_of(c) if not r.get("issue")]  # only a stance cue governs
-            if not read and gap and generic and inner["topic"] == "after" and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
+            after = any(r["topic"] == "after" for r in inner if not r.get("issue")) or (bool(inner) and all(r.get("issue") for r in inner))
+            if not read and gap and generic and after and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
                 own = _stance_of(text, c, generic[0])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)
     return rows
+
+
+def _without_cue(window: str, cue: re.Match) -> str:
+    """``window`` with the cue blanked when it starts there: a cue that is itself a removal ("an
+    end to", "the lifting of") has said so already, its words do not turn the stance again."""
+    n = len(cue.group())
+    return " " * n + window[n:] if window.startswith(cue.group()) and starts_with_turn(window) else window
 
 
 def _stance_of(text: str, c: re.Match, row: dict) -> str:
@@ -668,7 +676,7 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
         holder, _ = _quoted_holder(text, sent, outer_cue.start(), quoted, gaz)
         actors, how = ([holder], "quote speaker") if holder else _subject(text, sent, outer_cue.start(), "after", gaz, disc)
         actors = [a for a in actors if a in gaz.actors and gaz.actors[a].kind in _HOLDER_KINDS]
-        return actors, f"{how} (governing cue)", found, issues_removed(window, issues), stance, f"stance:{side}"
+        return actors, f"{how} (governing cue)", found, issues_removed(_without_cue(window, c), issues), stance, f"stance:{side}"
     frame_name = f"frame:{row['frame']}" if row.get("issue") else f"stance:{'passive' if passive else side}"
     holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz, "before" if passive else side)
     fragment_speaker = None if inside else holder
@@ -696,7 +704,7 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
         if not actors and last_actors and side == "after":  # "it imposed sanctions and gave the junta ...": same subject
             actors, how = last_actors, "coordinated verb"
     # a frame's stance is its own: "ordered {forces} out" already says they are to go
-    removed = set() if row.get("issue") else issues_removed(window, issues)
+    removed = set() if row.get("issue") else issues_removed(_without_cue(window, c), issues)
     # a position is a stakeholder's: an unnamed "minister" or a person with no side holds none
     actors = [a for a in actors if a in gaz.actors and gaz.actors[a].kind in _HOLDER_KINDS]
     return actors, how, found, removed, stance, frame_name
