@@ -276,6 +276,13 @@ FILTER_CASES = [
     # the junta's ministers speak for Niger
     ("speaking for", "Niger's prime minister Ali Lamine Zeine said Niger remained open to dialogue with Ecowas.", [("Niger junta", "talks_with_junta", "support")]),
     ("speaking for", "Zeine said Niger rejected any foreign intervention.", [("Niger junta", "military_intervention", "oppose")]),
+    # a cue reaches no further than "until", "in a bid to" ... (data/lexicon/window_ends.csv)
+    ("window", "The European Union said it will not resume budget support until constitutional order is restored.", [("European Union", "aid_to_niger", "oppose")]),
+    ("window", "ECOWAS lifted most of them in a bid to revive dialogue.", []),  # "them" has no issue before it; "dialogue" is the purpose
+    ("window", "ECOWAS, which had imposed tough sanctions, lifted most of them in a bid to revive dialogue.",
+     [("ECOWAS", "sanctions", "support"), ("ECOWAS", "sanctions", "oppose")]),
+    ("passive", "Constitutional order must be restored, Nigeria said.", [("Nigeria", "reinstate_bazoum", "support")]),  # held by who says it
+    ("passive", "Talks will resume once constitutional order is restored.", []),  # a passive naming no one
     # questions
     ("question", "Will ECOWAS impose sanctions on Niger?", []),
     ("question", "Does Paris still back a military intervention?", []),

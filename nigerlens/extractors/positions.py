@@ -484,6 +484,13 @@ def _trailing_reporter(reported: tuple, pos: int, gaz: Gazetteer) -> str | None:
     return side if side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") else None
 
 
+@cache
+def _window_ends() -> re.Pattern:
+    """Where a cue's reach ends: "until", "in a bid to" ... (data/lexicon/window_ends.csv)."""
+    words = alternation(r["phrase"] for r in lexicon("window_ends")) or r"(?!)"
+    return re.compile(rf"(?<![\w-])(?:{words})(?![\w-])", re.IGNORECASE)
+
+
 def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
     """The text where the issue of cue ``k`` is named: its clause before it (side "before"), else
     up to the next cue, a contrastive joint (", while ...") or the end of a relative clause."""
@@ -491,9 +498,10 @@ def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
     i, cs = clause_at(text, c.start())
     if side == "before":
         lo = cs[i].start  # "the sanctions imposed by the bloc as unjust": over a cue before it
+        lo = max([lo] + [m.end() for m in _window_ends().finditer(text, lo, c.start())])
         return text[lo : c.start()]
     hi = min(cues[k + 1].start() if k + 1 < len(cues) else len(text), c.end() + WINDOW)
-    joint = CONTRAST.search(text, c.end(), hi)
+    joint = CONTRAST.search(text, c.end(), hi) or _window_ends().search(text, c.end(), hi)
     if joint:
         hi = joint.start()
     if cs[i].relative:  # "Algeria, which opposes any intervention, unveiled a transition plan"
@@ -664,8 +672,9 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     if not row.get("issue"):
         found = _with_partner(found, window, text)
     noun_back, pronoun_back = _anaphora()
-    if not found and not row.get("issue") and pronoun_back.match(text, c.end()):
-        found = issues_in(text[: c.start()], issues)
+    if not row.get("issue") and not passive and pronoun_back.match(text, c.end()):
+        # "lifted most of them": the object is the issue named before, not what follows
+        found = issues_in(text[: c.start()], issues) or found
     if not found and noun_back.search(window) and n > 0:
         found = issues_in(article.sentences[n - 1].text, issues)
     if not found:
@@ -681,6 +690,13 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     holder, inside = _quoted_holder(text, sent, c.start(), quoted, gaz, "before" if passive else side)
     fragment_speaker = None if inside else holder
     holder = holder if inside else None
+    if passive and not agent and not inside:
+        # "Constitutional order must be restored, Nigeria said": the one who says it; "until
+        # constitutional order is restored": a passive that names no one
+        said = _trailing_reporter(reporter_of(c.start()), c.start(), gaz)
+        if not said:
+            return None
+        return [said], "reporter", found, issues_removed(_without_cue(window, c), issues), stance, frame_name
     if row.get("holder") == "owner" and not agent and not _owned().search(text, max(0, c.start() - 40), c.start()):
         return None  # "the threat of force would not help": a noun cue whose holder is not named
     if agent:
