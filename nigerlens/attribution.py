@@ -16,16 +16,19 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
+from rapidfuzz import fuzz
+
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
 from .quotations import Quotation, blanked, find_quotations
 from .resources import alternation, lexicon
 
-PRONOUN = re.compile(r"^(?:he|she|they|it|we)$", re.IGNORECASE)
+PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 # the gender a pronoun agrees with; "they", "we" and "it" take no person
-PRONOUN_GENDER = {"he": "m", "she": "f"}
-HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "madam": "f", "madame": "f", "mme": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
+AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
@@ -43,6 +46,8 @@ _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps
 # to be named, said ..." (the description, then at most 80 characters to the verb)
 # (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
+# a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
+NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
@@ -86,8 +91,10 @@ def speaks_verb() -> re.Pattern:
 
 @cache
 def finite_cues() -> str:
-    """The finite speech verbs as a regex alternation (longest first)."""
-    return alternation(c for c, f in speech_cues().items() if f == "finite")
+    """The finite speech verbs as a regex alternation (longest first): reporting verbs ("said")
+    and evaluative ones ("denounced", "praised"), which attribute a quotation but do not make
+    their subject the reporter of a stance."""
+    return alternation(c for c, f in speech_cues().items() if f in ("finite", "evaluative"))
 
 
 @cache
@@ -99,7 +106,7 @@ def document_intro() -> re.Pattern:
 
 @cache
 def speech_cues() -> dict[str, str]:
-    """Speech verb -> form (finite, participle, preposition), from data/lexicon/speech_verbs.csv."""
+    """Speech verb -> form (finite, evaluative, participle, preposition), from data/lexicon/speech_verbs.csv."""
     return {r["cue"]: r["form"] for r in lexicon("speech_verbs")}
 
 
@@ -194,7 +201,7 @@ class Discourse:
                 if gazetteer.actors[m.name].kind != "person":
                     self.orgs.add(sent.start + m.start, Speaker(m.name, "organisation", m.name))
             for m in gazetteer.actor_mentions(blank, kinds=("person",)):
-                self.people.add(sent.start + m.start, Speaker(m.name, "named person", gazetteer.actors[m.name].affiliation))
+                self.people.add(sent.start + m.start, self.person_named(blank, m, sent.start))
             for t in titled_name().finditer(blank):
                 name = t.group("name")
                 if gazetteer.actor_mentions(name, kinds=("person",)) or set(name.split()) & _institution_words():
@@ -212,6 +219,13 @@ class Discourse:
                     self.people.add(sent.start + intro.start("np"), source)
             for verb in speaks_verb().finditer(blank):
                 lo = max(0, verb.start() - 140)
+                named = NAMED_SPEAKS.search(blank[lo : verb.start()])
+                if named and not gazetteer.actor_mentions(named.group("name")) and not set(named.group("name").split()) & _institution_words():
+                    # "Cheikh Ndiaye, a Sahel analyst at ..., said": a person, not "a Sahel analyst"
+                    side = apposition_actors(named.group("app"), gazetteer)
+                    self.people.add(sent.start + lo + named.start("name"),
+                                    Speaker(named.group("name"), "named person", gazetteer.side_of(side[0].name) if side else None))
+                    continue
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
@@ -374,7 +388,7 @@ class Discourse:
     # -- speakers ---------------------------------------------------------------------------
     def speaker_from(self, phrase: str, pos: int, sent: Span) -> Speaker | None:
         """The speaker named by ``phrase`` (at absolute offset ``pos``) in sentence ``sent``."""
-        phrase = phrase.strip(" ,;:\u2014\u2013-")
+        phrase = AUX_END.sub("", phrase.strip(" ,;:\u2014\u2013-"))
         if not phrase:
             return None
         if PRONOUN.match(phrase):
@@ -393,8 +407,17 @@ class Discourse:
         mentions = self.gaz.actor_mentions(phrase, pos)
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
-            a = self.gaz.actors[people[-1].name]
-            return Speaker(a.name, "named person", a.affiliation)
+            return self.person_named(phrase, people[-1], pos)
+        surname = _SURNAME.fullmatch(TITLE.sub("", phrase).strip())
+        if surname:  # "Miller said", "Ndiaye added": the person of that surname named before
+            for _, s in self.people.placed_before(pos):
+                if s.kind == "named person" and s.name.split()[-1] == surname.group() and s.name != surname.group():
+                    return s
+        possessive = _possessive_org().match(phrase)
+        if possessive:  # "His ministry later said": the ministry of the man last named
+            owner = self.person_for(pos, gender=PRONOUN_GENDER[possessive.group(1).lower().replace("his", "he").replace("her", "she")])
+            if owner is not None and owner.affiliation:
+                return Speaker(owner.affiliation, "organisation", owner.affiliation)
         noun = None
         for m in _source_regex().finditer(phrase):
             noun = m
@@ -404,8 +427,12 @@ class Discourse:
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
         if name and (noun is None or phrase.rfind(name) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
-            if honorific and honorific.group(1).lower() in HONORIFIC_GENDER:
-                self._genders.setdefault(name, HONORIFIC_GENDER[honorific.group(1).lower()])
+            gender = _titles().get(honorific.group(1), {}).get("gender") if honorific else None
+            if gender:  # "Ms Aissata Kane" (data/lexicon/titles.csv)
+                self._genders.setdefault(name, gender)
+            known = _fuzzy_person(self.gaz, name)
+            if known is not None:  # "Boris Pistorious": a misspelt lexicon name
+                return Speaker(known.name, "named person", known.affiliation)
             return Speaker(name, "named person", self._affiliation(mentions, pos))
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         titled = self._titled(phrase, pos, actors)
@@ -433,6 +460,19 @@ class Discourse:
         if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
             return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"
         return None
+
+    def person_named(self, text: str, m: Mention, offset: int = 0) -> Speaker:
+        """The person a lexicon mention in ``text`` names. A surname alone after another given
+        name is someone else of that family ("Zazia Bazoum" is not Mohamed Bazoum), unless the
+        full name is a spelling variant of the lexicon's (fuzzy match: "Abdurahamane Tchiani")."""
+        a = self.gaz.actors[m.name]
+        local = m.start - offset if m.start >= offset and m.start - offset <= len(text) else m.start
+        given = _GIVEN_BEFORE.search(text[: max(local, 0)])
+        if given and " " not in m.surface.strip() and given.group(1) not in _titles() and not self.gaz.actor_of(given.group(1)):
+            full = f"{given.group(1)} {m.surface}"
+            if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
+                return Speaker(full, "named person", None)
+        return Speaker(a.name, "named person", a.affiliation)
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
         """A definite description by title ("the general", "the minister", "the German defence
@@ -462,11 +502,47 @@ class Discourse:
         return None
 
 
+def apposition_actors(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Actors an apposition ties a person to ("a Nigerien trader", "the bloc's envoy"), not the
+    places it names ("an analyst at the Dakar-based institute", "a trader in Niamey")."""
+    return [m for m in owner_mentions(text, gaz) if gaz.actors[m.name].kind != "person" and not text[m.end : m.end + 6].startswith("-based")]
+
+
 def _plural(s: Speaker) -> bool:
     """Whether an anonymous source is a group ("officials", "witnesses"): its nouns are plurals of
     other source nouns."""
     nouns = source_nouns()
     return bool(s.nouns) and all(n.endswith("s") and (n[:-1] in nouns or n[:-2] in nouns) for n in s.nouns)
+
+
+_SURNAME = re.compile(_NAME_WORD)
+
+
+@cache
+def _possessive_org() -> re.Pattern:
+    return re.compile(rf"^(his|her)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+# a capitalised given name right before a mention ("Zazia Bazoum")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w.])({_NAME_WORD})\s+$")
+# how alike two spellings of one full name are (rapidfuzz ratio, 0-100): "Abdourahamane Tiani"
+# and "Abdurahamane Tiani" are one person, "Zazia Bazoum" and "Mohamed Bazoum" two
+_SAME_NAME = 85
+
+
+def _fuzzy_person(gaz: Gazetteer, name: str):
+    """The lexicon person whose full name (or a full variant) ``name`` is a misspelling of, or None."""
+    from rapidfuzz import process
+
+    names = _full_names(gaz)
+    best = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=_SAME_NAME + 5) if " " in name else None
+    return gaz.actors[names[best[0]]] if best else None
+
+
+@cache
+def _full_names(gaz: Gazetteer) -> dict[str, str]:
+    """Full-name aliases of the lexicon's people -> canonical name."""
+    return {x: a.name for a in gaz.actors.values() if a.kind == "person" for x in a.aliases if " " in x}
 
 
 def _head(title: str) -> str:

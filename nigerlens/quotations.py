@@ -60,8 +60,8 @@ def _opens(text: str, i: int) -> str | None:
     after = text[i + 1] if i + 1 < len(text) else " "
     if after == text[i] or (after.isspace() and side == "both"):
         return None  # a straight mark followed by a space closes or stands alone ("« oui »" opens)
-    if family == "single" and _word(before):
-        return None  # an apostrophe: rock‘n’roll, O'Neill
+    if family == "single" and (_word(before) or after.isdigit()):
+        return None  # an apostrophe: rock‘n’roll, O'Neill, the ’90s
     if side == "both" and _word(before):
         return None  # "said"quoted: a straight mark glued to a word is a closer
     return family
@@ -114,6 +114,12 @@ def _close_at(text: str, start: int, family: str, depth: int = 0) -> int | None:
         i = j + 1
 
 
+def _opens_sentence(text: str, j: int) -> bool:
+    """Whether the mark at ``j`` opens a sentence (paragraph start, or after . : ! ?) before a capital."""
+    before = text[:j].rstrip()
+    return (not before or before[-1] in ".:!?") and text[j + 1 : j + 2].isupper()
+
+
 def _in_paragraph(text: str, base: int) -> list[Quotation]:
     found: list[Quotation] = []
     i = 0
@@ -128,6 +134,9 @@ def _in_paragraph(text: str, base: int) -> list[Quotation]:
             i = j + 1
             continue
         end = _close_at(text, j, family)
+        if end is None and family == "single" and not _opens_sentence(text, j):
+            i = j + 1  # a single mark that never closes inside a sentence is an apostrophe ('em, ‘cause)
+            continue
         if end is None:  # never closes: the quotation ends with the paragraph
             inner = text[j + 1 :].rstrip()
             if inner.strip():

@@ -26,6 +26,9 @@ MARKS = [
     # guillemets
     ("Le ministre a dit «nous restons» hier.", ["nous restons"]),
     ("The statement spoke of « une transition apaisée » in Niamey.", [" une transition apaisée "]),
+    # Unicode look-alikes of the straight mark
+    ("＂We stay,＂ the envoy said.", ["We stay,"]),
+    ("The junta called it ＂a betrayal＂ on Monday.", ["a betrayal"]),
     # mixed pairs, as scraped pages have them
     ('“Talks will resume next week," the mediator said.', ["Talks will resume next week,"]),
     ('"We are not leaving,” the colonel said.', ["We are not leaving,"]),
@@ -38,6 +41,12 @@ MARKS = [
     # an unclosed mark ends at its paragraph; the next paragraph is still read
     ("He said “we will never bow\n\nLater, “calm returned,” police said.", ["we will never bow", "calm returned,"]),
     ('The colonel said "this ends now\n\nIt did not "end," critics said.', ["this ends now", "end,"]),
+    # a single mark that never closes mid-paragraph is an apostrophe, not a quotation
+    ("Since the ’90s the army has grown, he said “slowly”.", ["slowly"]),
+    ("Tell ‘em we stay, the colonel said, and “we mean it”.", ["we mean it"]),
+    # ... but one that opens a sentence and runs on into the next paragraph is a quotation
+    ("The colonel read it out. ‘The bloc has failed us,\n\n‘and we leave it,’ he said.", ["The bloc has failed us, and we leave it,"]),
+    ("The envoy spoke. ‘We came in peace.\n\n‘We leave in peace,’ she said.", ["We came in peace. We leave in peace,"]),
     # no quotation at all
     ("Niger’s capital, the bloc’s envoy and the soldiers’ barracks.", []),
     ("", []),

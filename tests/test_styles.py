@@ -133,7 +133,7 @@ def test_positions(tables, article):
 def test_quotes_keep_their_speakers(tables):
     got = {text: (speaker, side) for text, speaker, side in rows(tables["quotes"], ["text", "speaker", "speaker_affiliation"], "ap-20230905")}
     assert got["France must leave, we don't want them here"] == ("Amadou Issa", None)
-    assert got["This is a precautionary measure"] == ("Pentagon spokeswoman", "United States")
+    assert got["This is a precautionary measure"] == ("Sabrina Singh", "United States")  # "Pentagon spokeswoman Sabrina Singh": the person, by full name
     got = rows(tables["quotes"], ["speaker", "speaker_affiliation", "via"], "reuters-20230924")
     assert got == [("Emmanuel Macron", "France", "Reuters"), ("Emmanuel Macron", "France", "Reuters"), ("Niger junta", "Niger junta", "Reuters")]
     got = rows(tables["quotes"], ["text", "speaker"], "bbc-20230808")

@@ -1,17 +1,28 @@
 """The quotes table: every direct quotation, who said it and through whom.
 
-Attribution rules, tried in order for each quotation (see :mod:`nigerlens.attribution`):
+Quotations come from :mod:`nigerlens.quotations` (every mark style; slogans, scare quotes and
+headlines set apart). Each is read with the sentences it spans, and a sieve of passes gives its
+speaker, most precise first; the pass that found the speaker is the row's ``rule``
+(``quote; speaker:<pass>``), so an analyst can keep the sure ones:
 
-1. ``after``: the speaker right after the quote ("..., State Department spokesman Matthew Miller
-   said"; "..., said Macron"; "..., Bola Tinubu, who chairs the bloc, told the summit");
-2. ``before``: the nearest speech verb before the quote in the sentence ("Blinken told reporters
-   that ..."; "she said the talks had been ..."; "what he called ..."); a participle ("adding
-   that", "citing", "calling") continues the sentence's speaker, or its clause's subject;
-3. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
+1. ``after:inverted``: "..., said Macron"; "..., said Niger military spokesman, Amadou Abdramane";
+2. ``after``: the speaker right after the quote ("..., State Department spokesman Matthew Miller
+   said"; "..., Amadou Issa, a local trader, said"; "..., Bola Tinubu, who chairs the bloc, told
+   the summit");
+3. ``before``: the nearest speech verb before the quote in the sentence ("Blinken told reporters
+   that ..."; "She added: ..."; "what he called ..."); a participle ("adding that", "citing")
+   continues the sentence's speaker, or its main clause's subject (``before:participle``);
+   "according to X, ..." (``before:according-to``);
+4. ``before:colon``: a speaker before a colon with no speech verb ("The CNSP's line: ...");
+5. ``after:according-to``: "... is "a prudent adjustment", according to an AFRICOM statement";
+6. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
-4. ``next-sentence``: "... ." followed by "The diplomat said so ..." style attribution;
-5. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
+7. ``next-sentence``: "... ." followed, in the same paragraph, by "The diplomat said so ...";
+8. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
    paragraph or opening the next one.
+
+Who a phrase names (pronouns by gender, titles, descriptions that refer back, unnamed sources,
+the post-coup government) is :class:`nigerlens.attribution.Discourse`'s job.
 """
 
 from __future__ import annotations
@@ -28,6 +39,7 @@ from ..attribution import (
     NAME,
     Discourse,
     Speaker,
+    apposition_actors,
     finite_cues,
     speech_cues,
     speech_regex,
@@ -63,7 +75,10 @@ def _np_before(text: str) -> str:
     chunk = _LEAD.sub("", chunks[-1])
     if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
         name = NAME.findall(chunks[-2])[-1]
-        if chunks[-2].rstrip().endswith(name):
+        rest = chunks[-2].rstrip()[: -len(name)].split()
+        # "Amadou Issa, a local trader": the name is its chunk's subject, not the end of an
+        # adjunct ("In a statement broadcast on Tele Sahel, the CNSP")
+        if chunks[-2].rstrip().endswith(name) and len(rest) <= 3 and not (rest and _NOT_SUBJECT.match(rest[0])):
             return f"{name}, {chunk}"
     words = chunk.split()
     if words and PRONOUN.match(words[-1]):
@@ -177,7 +192,7 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
     if sp is not None and sp.kind == "named person" or not extra:
         if sp is not None and sp.affiliation is None and extra:
             # "Amadou Issa, a Nigerien trader,": the apposition may name the actor
-            actors = [m for m in disc.gaz.actor_mentions(extra) if disc.gaz.actors[m.name].kind != "outlet"]
+            actors = apposition_actors(extra, disc.gaz)
             return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
@@ -207,9 +222,17 @@ def tag_inverted(site: Site):
     m = _inverted_tag().match(site.after)
     if not m or re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", m.group("np")):
         return None
-    np_pos = site.at(site.q_end + m.start("np"))
-    sp = _with_apposition(site, m.group("np"), np_pos, m.group("name"))
-    return (sp, m.group("cue").lower(), "after:inverted", ()) if sp else None
+    np, np_pos, told = m.group("np"), site.at(site.q_end + m.start("np")), ()
+    lead = _TOLD_FIRST.match(np)
+    if lead:  # "..., indicated to AFP a spokeswoman of ...": the outlet comes first
+        outlets = site.disc.gaz.actor_mentions(lead.group("who"), kinds=("outlet",))
+        told = (outlets[0].name,) if outlets else ()
+        np, np_pos = np[lead.end() :], np_pos + lead.end()
+    sp = _with_apposition(site, np, np_pos, m.group("name"))
+    return (sp, m.group("cue").lower(), "after:inverted", told) if sp else None
+
+
+_TOLD_FIRST = re.compile(r"(?:to|in)\s+(?P<who>[^,]+?)\s+(?=(?:an?|the|one)\s)", re.IGNORECASE)
 
 
 def tag_before(site: Site):
@@ -270,16 +293,20 @@ def tag_colon(site: Site):
     return (sp, None, "before:colon", ()) if sp else None
 
 
-_ACCORDING_AFTER = re.compile(r"^[^.;]{0,80}?\baccording\s+to\s+(?P<np>[^,.;]{2,80})", re.IGNORECASE)
+@cache
+def _according_after() -> re.Pattern:
+    """A preposition cue of speech_verbs.csv ("according to") later in the quotation's sentence."""
+    cues = alternation(c for c, f in speech_cues().items() if f == "preposition")
+    return re.compile(rf"^[^.;]{{0,80}}?(?<![\w-])(?P<cue>{cues})\s+(?P<np>[^,.;]{{2,80}})", re.IGNORECASE)
 
 
 def according_after(site: Site):
     """``after:according-to``: "... is "a prudent adjustment", according to an AFRICOM statement"."""
-    m = _ACCORDING_AFTER.match(site.after)
+    m = _according_after().match(site.after)
     if not m:
         return None
     sp = site.disc.speaker_from(m.group("np"), site.at(site.q_end + m.start("np")), site.sent)
-    return (sp, "according to", "after:according-to", ()) if sp else None
+    return (sp, re.sub(r"\s+", " ", m.group("cue").lower()), "after:according-to", ()) if sp else None
 
 
 def tag_later(site: Site):
@@ -408,6 +435,7 @@ _UNSURE = {None, "continuation"}
 @cache
 def _next_sentence_tag() -> re.Pattern:
     """"The talks failed." Tinubu said so ...: a sentence that opens with its speaker and a verb."""
+    # reporting verbs only: "Ivory Coast has promised to contribute" reports nothing said before
     finite = alternation(c for c, f in speech_cues().items() if f == "finite")
     return re.compile(rf"^\s*(?P<np>(?:[^\s,.;]+\s+){{0,6}}?[^\s,.;]+)\s+(?P<cue>{finite})(?![\w-])", re.IGNORECASE)
 
