@@ -310,12 +310,13 @@ def _finite_speech() -> re.Pattern:
     return re.compile(rf"(?<![\w-])(?:{finite})(?![\w-])", re.IGNORECASE)
 
 
-def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0) -> tuple[Speaker | None, set[str], int]:
+def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 0, until: int | None = None) -> tuple[Speaker | None, set[str], int]:
     """Who asserts the sentence ("..., Le Figaro said"; "according to X"), the actors named in
     that attribution (a position of theirs is not a claim about them) and where the attribution
     ends (-1 when it is not in the sentence). Only the sentence from ``since`` on is read: a
-    clause after ", but" is not reported by a verb before it."""
-    blank = " " * since + outside_quotes(sent.text)[since:]
+    clause after ", but" is not reported by a verb before it, nor one before ", while" by a verb
+    after it (up to ``until``)."""
+    blank = " " * since + outside_quotes(sent.text)[since:until]
     gaz = disc.gaz
     m = re.search(r"according\s+to\s+(?P<np>[^,.;]+)", blank, re.IGNORECASE)
     if m:
@@ -564,11 +565,13 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
 
         def reporter_of(pos: int, sent=sent, n=n, reporters=reporters) -> tuple:
             joint = max((j.end() for j in CONTRAST.finditer(sent.text, 0, pos)), default=0)
-            if joint not in reporters:
+            after = CONTRAST.search(sent.text, pos)
+            until = after.start() if after else None
+            if (joint, until) not in reporters:
                 # a quoted term ("a 'standby force'") is not its speaker asserting the sentence
                 stated = any(len(q["text"].split()) > _TERM_WORDS for q in quote_rows if q["quote_start"] < sent.end and q["quote_end"] > sent.start)
-                reporters[joint] = _reporter(sent, disc, sentence_speakers.get(n) if stated else None, since=joint)
-            return reporters[joint]
+                reporters[joint, until] = _reporter(sent, disc, sentence_speakers.get(n) if stated else None, since=joint, until=until)
+            return reporters[joint, until]
 
         seen = set()
         last_actors: list[str] = []
