@@ -18,14 +18,19 @@ _APOSTROPHE = re.compile(r"['\u2019]")
 
 @cache
 def taxonomy(path: str | None = None) -> dict[str, dict]:
-    """The issue taxonomy: id -> {"label", "keywords"} from data/issues.toml (or ``path``)."""
+    """The issue taxonomy: id -> {"label", "keywords", "not_held_by"} from data/issues.toml (or
+    ``path``); ``not_held_by`` lists actors that take no position on the issue (the junta on
+    recognising itself)."""
     path = path or data_path("issues.toml")
     try:
         with open(path, "rb") as f:
             raw = tomllib.load(f)
     except tomllib.TOMLDecodeError as exc:
         raise ValueError(f"{path}: invalid issue taxonomy ({exc})") from None
-    return {k: {"label": v.get("label", k), "keywords": list(v.get("keywords", []))} for k, v in raw.items()}
+    return {
+        k: {"label": v.get("label", k), "keywords": list(v.get("keywords", [])), "not_held_by": list(v.get("not_held_by", []))}
+        for k, v in raw.items()
+    }
 
 
 @cache

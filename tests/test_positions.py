@@ -296,6 +296,9 @@ FILTER_CASES = [
     ("claim", "Zeine said the junta would not accept sanctions imposed by ECOWAS.", [("Niger junta", "sanctions", "oppose")]),  # ECOWAS's part is the junta's account
     ("claim", "Zeine said he rejected the embargo imposed by Nigeria.", [("Niger junta", "sanctions", "oppose")]),
     ("holder", "The minister said he rejected the embargo.", []),  # an unnamed minister of no side holds no position
+    ("holder", "After the coup, the African Union suspended Niger, and the World Bank paused disbursements.", []),  # the clause's own subject is no actor
+    ("holder", "The junta has promised a transition of no more than three years.", []),  # issues.toml: not_held_by
+    ("holder", "ECOWAS rejected the junta's three-year transition.", [("ECOWAS", "recognise_junta", "oppose")]),
     ("verb", "The United States said it still hoped for a diplomatic outcome.", [("United States", "talks_with_junta", "support")]),
     # reported rejection keeps its stance
     ("rejection", "The junta rejected calls for talks with ECOWAS.", [("Niger junta", "talks_with_junta", "oppose")]),

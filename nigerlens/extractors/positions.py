@@ -47,7 +47,7 @@ from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_ow
 from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
-from ..taxonomy import issue_start, issues_in, issues_removed, keyword_spans, phrase_regex, starts_with_turn
+from ..taxonomy import taxonomy, issue_start, issues_in, issues_removed, keyword_spans, phrase_regex, starts_with_turn
 from .quotes import _np_before, attribute_article
 
 
@@ -266,6 +266,8 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
                     group.append(o)
             return list(dict.fromkeys(gaz.side_of(o.name) for o in group)), "clause-subject"
     owner, how = resolve_owner(text, cue_start, cue_start, gaz)
+    if owner is not None and how == "sentence" and _own_subject(text, cue_start):
+        owner = None  # "..., and the World Bank paused disbursements": the clause has its own subject
     if owner is None:
         described = _described_subject(text, sent, cue_start, gaz, disc)
         return ([described], "description") if described else ([], how)
@@ -289,6 +291,16 @@ def _crowd_subject(text: str, cue_start: int, gaz: Gazetteer) -> bool:
     head = head[head.rfind(" - ") + 3 :] if " - " in head else head  # "NIAMEY (Agency) - Thousands ..."
     m = _crowd().match(head)
     return bool(m) and not gaz.actor_mentions(head[: m.start() + len(m.group())])
+
+
+def _own_subject(text: str, cue_start: int) -> bool:
+    """Whether the cue's clause names a subject of its own before the cue (not a pronoun)."""
+    i, cs = clause_at(text, cue_start)
+    if i == 0:
+        return False
+    words = re.findall(r"[\w'\u2019-]+", outside_quotes(text)[cs[i].start : cue_start])
+    words = [w for w in words if w.lower() not in ("and", "but", "while", "whereas", "the", "its", "their", "his", "her")]
+    return bool(words) and not PRONOUN.match(words[0])
 
 
 def _described_subject(text: str, sent: Span, cue_start: int, gaz: Gazetteer, disc: Discourse) -> str | None:
@@ -598,6 +610,8 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             held = "oppose" if held == "support" else "support"  # "urged ECOWAS not to intervene"
                         if outer is None and frame_name.startswith("stance:") and issue == _OWN_WITHDRAWAL_ISSUE and held == "oppose" and _OWN_TARGET.search(text, c.end(), c.end() + max(0, issue_start(text[c.end():], issue, issues))):
                             continue  # "France will end its military presence": withdrawing its own troops, no stance
+                        if actor in taxonomy(issues)[issue]["not_held_by"]:
+                            continue
                         if (actor, issue, held) in seen:
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
