@@ -16,8 +16,6 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cache
 
-from rapidfuzz import fuzz
-
 from .article import Article, Span
 from .clauses import owner_mentions
 from .gazetteer import Gazetteer, Mention
@@ -26,7 +24,7 @@ from .resources import alternation, lexicon
 
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 # the gender a pronoun agrees with; "they", "we" and "it" take no person
-PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f"}
+PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 # adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
 AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
@@ -48,6 +46,10 @@ _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
 # a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
 NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
+# "one of them", "two of them": a member of the group named last
+_OF_THEM = re.compile(r"^(?:one|two|three|some|several|many|each|another|none|all)\s+of\s+them$", re.IGNORECASE)
+# plural unnamed sources with no determiner that speak without quotation marks: "Diplomatic
+# sources said", "Western officials told Reuters"
 # "one of the officials", "two of those diplomats": a member of a group named before
 MEMBER_OF = re.compile(r"^(?:one|two|three|some|several|many|each|another)\s+of\s+(?:the|those|these)\s+", re.IGNORECASE)
 _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+", re.IGNORECASE)
@@ -57,6 +59,13 @@ _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+"
 @cache
 def _of_back() -> re.Pattern:
     return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+
+
+@cache
+def _bare_sources() -> re.Pattern:
+    """Plural unnamed sources with no determiner right before a speech verb, opening a clause."""
+    plurals = alternation(n for n, k in source_nouns().items() if k == "anonymous source" and n.endswith("s") and n[:-1] in source_nouns())
+    return re.compile(rf"(?:^|[,;]\s+)(?P<np>(?:[A-Z][\w.-]*\s+)?(?:[a-zA-Z][\w.-]*\s+)?(?:{plurals}))\s*$")
 
 
 @cache
@@ -226,6 +235,13 @@ class Discourse:
                     self.people.add(sent.start + lo + named.start("name"),
                                     Speaker(named.group("name"), "named person", gazetteer.side_of(side[0].name) if side else None))
                     continue
+                bare = _bare_sources().search(blank[lo : verb.start()])
+                if bare and (lo == 0 or bare.start() > 0):  # "^" is the sentence's start only
+                    at = sent.start + lo + bare.start("np")
+                    source = self._introduced(bare.group("np"), at, blank, sent.start)
+                    if source:
+                        self.people.add(at, source)
+                        continue
                 speaks = SOURCE_SPEAKS.search(blank[lo : verb.start()])
                 if speaks:
                     at = sent.start + lo + speaks.start("np")
@@ -265,7 +281,8 @@ class Discourse:
     def quotations_in(self, span: Span) -> list[Quotation]:
         """The article's quotations that overlap ``span``, in text order."""
         out = []
-        for q in self.quotations[bisect_right(self._quote_ends, span.start) :]:
+        for k in range(bisect_right(self._quote_ends, span.start), len(self.quotations)):
+            q = self.quotations[k]
             if q.start >= span.end:
                 break
             out.append(q)
@@ -391,6 +408,15 @@ class Discourse:
         phrase = AUX_END.sub("", phrase.strip(" ,;:\u2014\u2013-"))
         if not phrase:
             return None
+        group = _OF_THEM.match(phrase)
+        if group or phrase.lower() in ("they", "them"):
+            # "they said", "one of them told Reuters": the group of unnamed sources named last, if
+            # it is in this paragraph or the one before; else an organisation, as for "it"
+            found = self._last_group(pos)
+            if found is not None:
+                return found
+            if group:
+                return None
         if PRONOUN.match(phrase):
             word = phrase.lower()
             if word in PRONOUN_GENDER:
@@ -425,7 +451,7 @@ class Discourse:
         if name and any(name in m.surface or m.surface in name for m in mentions):
             name = None  # "the National Council for ...": an institution's name, not a person's
         # a name after the role noun is the speaker: "foreign minister Ahmed Attaf"
-        if name and (noun is None or phrase.rfind(name) > noun.start()):
+        if name and (noun is None or phrase.rfind(name.split()[-1]) > noun.start()):
             honorific = re.search(rf"\b(\w+\.?)\s+{re.escape(name)}", phrase)
             gender = _titles().get(honorific.group(1), {}).get("gender") if honorific else None
             if gender:  # "Ms Aissata Kane" (data/lexicon/titles.csv)
@@ -433,7 +459,12 @@ class Discourse:
             known = _fuzzy_person(self.gaz, name)
             if known is not None:  # "Boris Pistorious": a misspelt lexicon name
                 return Speaker(known.name, "named person", known.affiliation)
-            return Speaker(name, "named person", self._affiliation(mentions, pos))
+            affiliation = self._affiliation(mentions, pos)
+            whose = re.match(r"(his|her)\s", phrase, re.IGNORECASE)
+            if whose and affiliation is None:  # "His spokesman Stephane Dujarric": the side of his boss
+                boss = self.person_for(pos, gender=PRONOUN_GENDER[whose.group(1).lower()])
+                affiliation = boss.affiliation if boss is not None else None
+            return Speaker(name, "named person", affiliation)
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]
         titled = self._titled(phrase, pos, actors)
         if titled is not None:
@@ -470,15 +501,30 @@ class Discourse:
         given = _GIVEN_BEFORE.search(text[: max(local, 0)])
         if given and " " not in m.surface.strip() and given.group(1) not in _titles() and not self.gaz.actor_of(given.group(1)):
             full = f"{given.group(1)} {m.surface}"
+            # imported here: rapidfuzz costs ~20 ms to import and most texts never need it
+            from rapidfuzz import fuzz
+
             if not set(full.split()) & _institution_words() and max((fuzz.ratio(full, x) for x in a.aliases if " " in x), default=0) < _SAME_NAME:
                 return Speaker(full, "named person", None)
         return Speaker(a.name, "named person", a.affiliation)
+
+    def _last_group(self, pos: int) -> Speaker | None:
+        """The latest plural unnamed source ("diplomatic sources", "two officials") named in the
+        paragraph of ``pos`` or the one before."""
+        para = bisect_right(self._para_starts, pos) - 1
+        since = self._para_starts[max(para - 1, 0)] if self._para_starts else 0
+        for at, s in self.people.placed_before(pos):
+            if at < since:
+                return None
+            if s.kind == "anonymous source" and _plural(s):
+                return s
+        return None
 
     def _titled(self, phrase: str, pos: int, actors: list[Mention]) -> Speaker | None:
         """A definite description by title ("the general", "the minister", "the German defence
         minister"): the last person so titled (see :meth:`person_for`), else the one person of
         the people lexicon holding that title for the actor the description names."""
-        if not DEFINITE.match(phrase) or MEMBER_OF.match(phrase):
+        if not (DEFINITE.match(phrase) or _POSSESSED.match(phrase)) or MEMBER_OF.match(phrase):
             return None
         words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
         if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
@@ -489,11 +535,20 @@ class Discourse:
             return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
         if side is None:
             return None
-        title = " ".join(w for w in words if not any(w in a.surface for a in actors)).lower()
-        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles]
+        # the title without the actor's words: "the junta's spokesman", "the German defence minister"
+        title = " ".join(w for w in words if not re.search(r"[’']s$", w) and not self.gaz.actor_of(w)).lower()
+        holders = [a for a in self.gaz.actors.values() if a.kind == "person" and a.affiliation == side and title in a.titles
+                   and self._holds_role(a, side)]
         if len(holders) == 1:
             return Speaker(holders[0].name, "named person", side)
-        return Speaker(" ".join(words), "official", side, nouns=frozenset({words[-1].lower()}))
+        described = " ".join(w for w in words if not re.search(r"[’']s$", w)) or " ".join(words)
+        return Speaker(described, "official", side, nouns=frozenset({words[-1].lower()}))
+
+    def _holds_role(self, a, side: str) -> bool:
+        """Whether person ``a`` holds a role for ``side`` on the article's date (open dates hold)."""
+        when = self.article.published
+        return any(actor == side and (when is None or ((start is None or start <= when) and (end is None or when < end)))
+                   for actor, start, end in a.roles) if a.roles else True
 
     def _affiliation(self, mentions: list[Mention], pos: int) -> str | None:
         for m in mentions:
@@ -532,7 +587,7 @@ _SAME_NAME = 85
 
 def _fuzzy_person(gaz: Gazetteer, name: str):
     """The lexicon person whose full name (or a full variant) ``name`` is a misspelling of, or None."""
-    from rapidfuzz import process
+    from rapidfuzz import fuzz, process
 
     names = _full_names(gaz)
     best = process.extractOne(name, list(names), scorer=fuzz.ratio, score_cutoff=_SAME_NAME + 5) if " " in name else None
@@ -548,6 +603,10 @@ def _full_names(gaz: Gazetteer) -> dict[str, str]:
 def _head(title: str) -> str:
     """The noun a title is named by: "foreign minister" -> minister, "head of state" -> head."""
     return title.split(" of ")[0].split()[-1]
+
+
+# "Niger's prime minister": a title owned by an actor is as definite as "the prime minister"
+_POSSESSED = re.compile(r"^[A-Z][\w-]*[’']s\s")
 
 
 def _qualifies(gap: str) -> bool:
@@ -582,9 +641,16 @@ def _is_new_title(phrase: str) -> bool:
 def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
     stripped = TITLE.sub(" ", phrase)
-    names = [n for n in NAME.findall(stripped) if not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
-    names = [n for n in names if not set(n.split()) & _institution_words()]
-    return names[-1] if names else None
+    names = [re.sub(r"^(?:His|Her|Their|Its|Our)\s+", "", n) for n in NAME.findall(stripped)]
+    names = [n for n in names if " " in n.strip() and not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
+    # "Air Force Michael Langley": the name is what follows the institution's words
+    kept = []
+    for n in names:
+        words = n.split()
+        cut = max((k + 1 for k, w in enumerate(words) if w in _institution_words()), default=0)
+        if len(words) - cut >= 2:
+            kept.append(" ".join(words[cut:]))
+    return kept[-1] if kept else None
 
 
 @cache

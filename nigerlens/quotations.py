@@ -221,10 +221,11 @@ def is_headline(paragraph: str, quotations: list[Quotation], offset: int = 0) ->
     return not any(_QUOTED_SENTENCE.search(q.text) for q in quotations)
 
 
-def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offset: int = 0) -> str | None:
+def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offset: int = 0, *, headline: bool = True) -> str | None:
     """Why a quotation is not someone's words: "slogan", "scare", "link" or "headline", from the
     text ``before`` its mark (in its sentence) and its ``paragraph`` (starting at ``offset``, with
-    its ``quotations``); None when it may be."""
+    its ``quotations``; ``headline=False`` leaves the headline test to the caller); None when it
+    may be."""
     if _link_regex().match(paragraph):
         return "link"
     m = _frame_regex().search(before[-80:])
@@ -234,6 +235,6 @@ def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offs
         # words between ("placards reading “France, leave”")
         if kind != "scare" or len(m.group("gap").split()) <= 1:
             return kind
-    if is_headline(paragraph, list(quotations), offset):
+    if headline and is_headline(paragraph, list(quotations), offset):
         return "headline"
     return None

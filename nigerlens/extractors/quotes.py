@@ -18,6 +18,7 @@ speaker, most precise first; the pass that found the speaker is the row's ``rule
 6. ``after-clause``: a speech verb later in the sentence ("Americans want '...' in the region,
    the diplomat said");
 7. ``next-sentence``: "... ." followed, in the same paragraph, by "The diplomat said so ...";
+   ``before:announced``: a paragraph that opens with the quote after "the ministry said:";
 8. ``continuation``: a quotation with no speech verb continues the previous speaker, in the same
    paragraph or opening the next one.
 
@@ -34,20 +35,20 @@ from functools import cache
 
 from ..article import Article, Span
 from ..attribution import (
-    outlet_back,
-    PRONOUN,
     NAME,
+    PRONOUN,
     Discourse,
     Speaker,
     apposition_actors,
     finite_cues,
+    outlet_back,
     speech_cues,
     speech_regex,
     via_chain,
 )
 from ..clauses import owner_mentions
 from ..gazetteer import Gazetteer, default_gazetteer, gazetteer_for
-from ..quotations import Quotation, frame_of
+from ..quotations import Quotation, frame_of, is_headline
 from ..resources import alternation, lexicon
 from ..tables import frame
 
@@ -73,6 +74,8 @@ def _np_before(text: str) -> str:
     while len(chunks) > 1 and _SET_IN.match(chunks[-1]):
         chunks.pop()
     chunk = _LEAD.sub("", chunks[-1])
+    if len(chunks) > 1 and _POSSESSIVE_TITLE.fullmatch(chunks[-2]) and NAME.fullmatch(chunk):
+        return f"{chunks[-2]} {chunk}"  # "His spokesman, Stephane Dujarric": whose spokesman he is
     if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
         name = NAME.findall(chunks[-2])[-1]
         rest = chunks[-2].rstrip()[: -len(name)].split()
@@ -88,6 +91,8 @@ def _np_before(text: str) -> str:
 
 # a phrase set in between a subject and its verb: ", speaking on condition of anonymity,"
 _SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during)\b")
+# "His spokesman", "her foreign minister" before a name
+_POSSESSIVE_TITLE = re.compile(r"(?:his|her)\s+(?:\w+\s+){0,2}\w+", re.IGNORECASE)
 # an apposition after a name: ", a local trader", ", the bloc's commissioner"
 _APPOSITION = re.compile(r"^(?:an?|the)\s+\S", re.IGNORECASE)
 
@@ -140,13 +145,25 @@ class Site:
     disc: Discourse
     sentence_speaker: Speaker | None  # who spoke the sentence's earlier quotations
 
+    # the passes read at most this far on either side of the quotation: a sentence longer than
+    # that (a mark left open over a whole page) must not make each quotation cost the whole text
+    REACH = 600
+
     @property
     def after(self) -> str:
-        return self.blank[self.q_end :]
+        return self.blank[self.q_end : self.q_end + self.REACH]
+
+    @property
+    def before_start(self) -> int:
+        return max(0, self.q_start - self.REACH)
 
     @property
     def before(self) -> str:
-        return self.blank[: self.q_start]
+        return self.blank[self.before_start : self.q_start]
+
+    def before_at(self, local: int) -> int:
+        """Absolute offset of ``local``, an offset into :attr:`before`."""
+        return self.sent.start + self.before_start + local
 
     def at(self, local: int) -> int:
         return self.sent.start + local
@@ -172,8 +189,10 @@ def _inverted_tag() -> re.Pattern:
     name = r"(?:(?:[A-Z][\w.'\u2019-]*|de|al|bin)\s+){0,4}[A-Z][\w'\u2019-]+"
     # the phrase keeps the dots of abbreviated titles ("Maj. Gen. Kenneth Ekman") and stops at a
     # preposition that starts an adjunct ("the General during the ceremony")
-    np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)[^,.;])+"
-    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$))?")
+    # (and of initials: "U.S. Air Force Gen. Michael Langley")
+    np = rf"(?:(?<![\w.])(?:{_abbreviated_titles()})\s+|(?!\s(?:{_ADJUNCT})\s)(?:[^,.;]|\.(?=\w)|(?<=\b[A-Z])\.))+"
+    app = r"(?:an?|the)\s+[^,.;\"\u201c\u201d]{1,60}"
+    return re.compile(rf"^\s*,?\s*(?P<cue>{finite_cues()})\s+(?P<np>{np})(?:,\s*(?:(?P<name>{name})(?=\s*[,.;]|\s+[a-z]|\s*$)|(?P<app>{app})))?")
 
 
 _ADJUNCT = "during|in|on|at|after|before|from|with|while|as|when|to"
@@ -195,12 +214,19 @@ def _with_apposition(site: Site, np: str, np_pos: int, extra: str | None) -> Spe
             actors = apposition_actors(extra, disc.gaz)
             return replace(sp, affiliation=disc.gaz.side_of(actors[0].name)) if actors else sp
         return sp
+    if sp is None and _ONE_NAME.fullmatch(np.strip()) and not disc.gaz.actor_of(np.strip()) and _APPOSITION.match(extra.strip(" ,")):
+        # "said Moussa, a 30-year-old trader": a person known by one name, described by the apposition
+        actors = apposition_actors(extra, disc.gaz)
+        return Speaker(np.strip(), "named person", disc.gaz.side_of(actors[0].name) if actors else None)
     both = disc.speaker_from(f"{np} {extra.strip(' ,')}", np_pos, site.sent)
     if both is not None and both.kind == "named person":
         if both.affiliation is None and sp is not None:
             return replace(both, affiliation=sp.affiliation)
         return both
     return sp or both
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-zà-ÿ'’-]{2,}")
 
 
 def tag_after(site: Site):
@@ -228,7 +254,7 @@ def tag_inverted(site: Site):
         outlets = site.disc.gaz.actor_mentions(lead.group("who"), kinds=("outlet",))
         told = (outlets[0].name,) if outlets else ()
         np, np_pos = np[lead.end() :], np_pos + lead.end()
-    sp = _with_apposition(site, np, np_pos, m.group("name"))
+    sp = _with_apposition(site, np, np_pos, m.group("name") or m.group("app"))
     return (sp, m.group("cue").lower(), "after:inverted", told) if sp else None
 
 
@@ -262,16 +288,28 @@ def tag_before(site: Site):
             if a.kind == "person":
                 return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
             return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
-        sp = disc.speaker_from(_np_before(chunk), site.at(c.start() - len(chunk)), site.sent)
+        sp = disc.speaker_from(_np_before(chunk), site.before_at(c.start() - len(chunk)), site.sent)
+        words = chunk.split()
+        if sp is None and words and PRONOUN.match(words[0]):
+            # "She was quoted by the agency as saying ...": the clause's subject is the pronoun
+            sp = disc.speaker_from(words[0], site.before_at(c.start() - len(chunk)), site.sent)
         return (sp, cue, "before:participle", ()) if sp else None
     if form == "preposition":  # according to X, "..."
         np = re.split(r"[,;:]", before[c.end() :])[0]
-        sp = disc.speaker_from(np, site.at(c.end()), site.sent)
+        sp = disc.speaker_from(np, site.before_at(c.end()), site.sent)
         return (sp, cue, "before:according-to", ()) if sp else None
-    np = _np_before(before[: c.start()])
-    np_pos = site.at(c.start() - len(np))
-    sp = disc.speaker_from(np, np_pos, site.sent)
-    return (sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)) if sp else None
+    # "The junta has said it ... and has accused ECOWAS of ...": a verb with no subject of its own
+    # shares the subject of the verb before it
+    for c in found[::-1][:3]:
+        if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
+            break
+        np = _np_before(before[: c.start()])
+        np_pos = site.before_at(c.start() - len(np))
+        sp = disc.speaker_from(np, np_pos, site.sent)
+        if sp:
+            cue = c.group().lower()
+            return sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)
+    return None
 
 
 _COLON = re.compile(r"(?P<np>[^.;:!?]{2,120}):\s*$")
@@ -289,7 +327,7 @@ def tag_colon(site: Site):
     if not owners and not (words and PRONOUN.match(words[0])):
         return None
     phrase = owners[0].surface if owners else words[0]
-    sp = site.disc.speaker_from(phrase, site.at(m.start("np") + (owners[0].start if owners else 0)), site.sent)
+    sp = site.disc.speaker_from(phrase, site.before_at(m.start("np") + (owners[0].start if owners else 0)), site.sent)
     return (sp, None, "before:colon", ()) if sp else None
 
 
@@ -356,21 +394,22 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     starts = [s.start for s in sentences]
     paragraphs = article.paragraphs
     para_starts = [p.start for p in paragraphs]
-    context_start, sentence_speaker = None, None
+    context, sentence_speaker = None, None
+    headlines: dict[int, bool] = {}  # line start -> whether the line is a headline
     for q in disc.quotations:
         i = max(bisect_right(starts, q.start) - 1, 0)
         j = max(bisect_right(starts, max(q.end - 1, q.start)) - 1, i)
         if not sentences:
             break
-        sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
         para = paragraphs[max(bisect_right(para_starts, q.start) - 1, 0)]
-        line = _line_at(article.text, q.start, para)
-        if frame_of(disc.blank(line)[: q.start - line.start], line.text, disc.quotations_in(line), line.start):
+        if _not_words(article.text, q, para, disc, headlines):
             continue  # a slogan, a scare quote, a headline: no one's words
-        blank = disc.blank(sent)
-        if sent.start != context_start:
-            context_start, sentence_speaker = sent.start, None
-        frame_via = _frame_via(blank, sent, disc)
+        if context is None or (context[0].start, context[0].end) != (sentences[i].start, sentences[j].end):
+            # the quotation's sentences, read once for all the quotations they hold
+            sent = Span(sentences[i].start, sentences[j].end, article.text[sentences[i].start : sentences[j].end])
+            blank = disc.blank(sent)
+            context, sentence_speaker = (sent, blank, _frame_via(blank, sent, disc)), None
+        sent, blank, frame_via = context
         speaker, cue, rule, told = attribute(sent, q, blank, disc, sentence_speaker)
         if speaker is None and j + 1 < len(sentences) and sentences[j + 1].start < para.end:
             nxt = sentences[j + 1]  # in the same paragraph: a new paragraph is a new matter
@@ -378,6 +417,8 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
             if m:
                 speaker = disc.speaker_from(m.group("np"), nxt.start, nxt)
                 cue, rule = m.group("cue").lower(), "next-sentence"
+        if speaker is None and i > 0 and not article.text[para.start : q.start].strip():
+            speaker, cue, rule, told = _announced(sentences[i - 1], disc) or (None, None, None, ())
         here = bisect_right(para_starts, q.start) - 1
         if speaker is None and previous is not None and not speech_regex().search(blank) and _continues(article.text, para, q, here - previous_para):
             speaker, cue, rule = previous, None, "continuation"
@@ -410,12 +451,36 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
     return rows, disc, speakers
 
 
+def _announced(prev: Span, disc: Discourse):
+    """``before:announced``: a quotation that opens its paragraph after a sentence ending in a
+    colon ("In a statement, the ministry said:" / "Macron told the nation:") is that sentence's."""
+    blank = disc.blank(prev)
+    if not blank.rstrip().endswith(":"):
+        return None
+    site = Site(prev, len(blank), len(blank), blank, disc, None)
+    found = tag_before(site) or tag_colon(site)
+    return (found[0], found[1], "before:announced", found[3]) if found else None
+
+
 def _continues(text: str, para: Span, q: Quotation, paragraphs_since: int) -> bool:
     """Whether a quotation with no tag continues the previous speaker: in the same paragraph as
     the previous speaker's quotation, or opening the paragraph right after it."""
     if paragraphs_since == 0:
         return True
     return paragraphs_since == 1 and not text[para.start : q.start].strip()
+
+
+def _not_words(text: str, q: Quotation, para: Span, disc: Discourse, headlines: dict[int, bool]) -> bool:
+    """Whether quotation ``q`` holds no one's words: a slogan, scare quote or link by the frame
+    right before it, or a headline by its line (judged once per line)."""
+    line = _line_at(text, q.start, para)
+    lo = max(line.start, q.start - 120)
+    before = disc.blank(Span(lo, q.start, text[lo : q.start]))
+    if frame_of(before, line.text, headline=False):
+        return True
+    if line.start not in headlines:
+        headlines[line.start] = len(line.text) <= 250 and is_headline(line.text, disc.quotations_in(line), line.start)
+    return headlines[line.start]
 
 
 def _line_at(text: str, pos: int, para: Span) -> Span:
