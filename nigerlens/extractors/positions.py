@@ -35,10 +35,10 @@ from functools import cache
 from ..article import Article, Span
 from ..attribution import (
     CONTRAST,
-    org_back,
     PRONOUN,
     Discourse,
     Speaker,
+    org_back,
     outside_quotes,
     speech_cues,
     via_chain,
@@ -47,9 +47,16 @@ from ..clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_ow
 from ..gazetteer import Gazetteer, Mention, gazetteer_for
 from ..resources import alternation, lexicon, phrase_pattern, read_rows
 from ..tables import frame
-from ..taxonomy import taxonomy, issue_start, issues_in, issues_removed, keyword_spans, phrase_regex, starts_with_turn
+from ..taxonomy import (
+    issue_start,
+    issues_in,
+    issues_removed,
+    keyword_spans,
+    phrase_regex,
+    starts_with_turn,
+    taxonomy,
+)
 from .quotes import _np_before, attribute_article
-
 
 
 @cache
@@ -366,7 +373,10 @@ def _hedges() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """Modal verbs right before a cue ("could impose"), "would" (hypothetical beside a condition)
     and conditions ("if", "unless"), from data/lexicon/stance_hedges.csv."""
     rows = lexicon("stance_hedges")
-    words = lambda kind: alternation(r["phrase"] for r in rows if r["kind"] == kind) or r"(?!)"
+
+    def words(kind: str) -> str:
+        return alternation(r["phrase"] for r in rows if r["kind"] == kind) or r"(?!)"
+
     return (
         re.compile(rf"(?<![\w-])(?:{words('modal')})\s+(?:not\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE),
         re.compile(rf"(?<![\w-])(?:{words('conditional modal')})\s+(?:not\s+)?(?:\w+\s+){{0,3}}$", re.IGNORECASE),
