@@ -226,6 +226,8 @@ FRAME_CASES = [
     ("quote", "If Ecowas attacks, we will defend ourselves, the junta said.", [("Niger junta", "military_intervention", "oppose")]),
     ("quote", "The junta said it would defend the country against any foreign attack.", [("Niger junta", "military_intervention", "oppose")]),
     ("quote", "Mali's rulers said they would defend the nation against any invasion.", [("Mali", "military_intervention", "oppose")]),
+    ("quote", '"Our embassy stays open, and so does our door," said Victoria Nuland.', [("United States", "talks_with_junta", "support")]),
+    ("quote", "Washington said its door remains open.", [("United States", "talks_with_junta", "support")]),
     # holders beyond the clause: pronouns, "the bloc", places standing for governments
     ("pronoun", "Mali backed the junta. It also rejected any outside intervention.", [("Mali", "military_intervention", "oppose")]),
     ("pronoun", "Nuland met the officers. She urged them to restore constitutional order.", [("United States", "reinstate_bazoum", "support")]),

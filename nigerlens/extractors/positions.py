@@ -116,12 +116,13 @@ def frames() -> tuple[dict, ...]:
     office" supports reinstate_bazoum). An analyst adds a frame there without touching code."""
     out = []
     for r in read_rows("frames.csv"):
-        body = "|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip()) or r"(?!)"
+        body = "|".join(phrase_regex(t) for t in r["target"].split("|") if t.strip())
         # a target after its predicate stands within `gap` words of it ("illegal and inhuman
-        # sanctions", "respond firmly to any aggression"); one before it anywhere in the clause
+        # sanctions", "respond firmly to any aggression"); one before it anywhere in the clause;
+        # a frame with no target names its issue alone ("our door remains open")
         words = int(r["gap"]) if r.get("gap", "").isdigit() else FRAME_GAP
         gap = rf"\s+(?:[^\s,;:.]+\s+){{0,{words}}}?" if r["side"] == "after" else ""
-        target = re.compile(rf"{gap}(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+        target = re.compile(rf"{gap}(?<![\w-])(?:{body})(?![\w-])" if body else "", re.IGNORECASE)
         for wording in r["predicate"].split("|"):
             if wording.strip():
                 out.append({**r, "cue": wording.strip(), "topic": r["side"], "target": target})
