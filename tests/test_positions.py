@@ -297,6 +297,9 @@ FILTER_CASES = [
     ("crowd", "NIAMEY (Example Wire) - Hundreds of supporters of the junta rallied to demand the withdrawal of foreign forces.", []),
     ("claim", "Zeine said the junta would not accept sanctions imposed by ECOWAS.", [("Niger junta", "sanctions", "oppose")]),  # ECOWAS's part is the junta's account
     ("claim", "Zeine said he rejected the embargo imposed by Nigeria.", [("Niger junta", "sanctions", "oppose")]),
+    ("claim", "ECOWAS met. Tchiani described the sanctions imposed by the bloc as unjust and said he would resist.",
+     [("Niger junta", "sanctions", "oppose")]),  # the bloc's part is Tchiani's account
+    ("claim", "ECOWAS met. Zeine said the embargo imposed by the bloc was starving the country.", []),
     ("holder", "The minister said he rejected the embargo.", []),  # an unnamed minister of no side holds no position
     ("holder", "After the coup, the African Union suspended Niger, and the World Bank paused disbursements.", []),  # the clause's own subject is no actor
     ("holder", "The junta has promised a transition of no more than three years.", []),  # issues.toml: not_held_by

@@ -486,14 +486,14 @@ def _speaking_for(reporter: Speaker | None, actor: str, gaz: Gazetteer) -> str:
     return actor
 
 
-def _claim_about_other(reporter: Speaker | None, reporter_sides: set[str], actor: str, between: str, gaz: Gazetteer) -> bool:
+def _claim_about_other(reporter: Speaker | None, reporter_sides: set[str], actor: str, between: str, gaz: Gazetteer, *, named: bool = False) -> bool:
     """Whether a stakeholder reports another's stance ("ECOWAS said the junta rejected dialogue"):
     not the other party's position. ``between`` is the text from the reporting verb to the cue,
-    where the other party must be named. Outlets and unnamed sources only carry a claim
-    (``claimed_by``)."""
+    where the other party must be named (``named``: it is, as the agent after the cue). Outlets
+    and unnamed sources only carry a claim (``claimed_by``)."""
     if reporter is None or reporter.kind not in ("organisation", "named person", "document") or actor in reporter_sides:
         return False
-    if not any(gaz.side_of(o.name) == actor for o in owner_mentions(between, gaz)):
+    if not named and not any(gaz.side_of(o.name) == actor for o in owner_mentions(between, gaz)):
         return False
     side = gaz.side_of(reporter.affiliation or reporter.name)
     return side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") and side != actor
@@ -631,9 +631,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                         # "X said the bloc / it ...": X speaks of its own side
                         # the other party is named between the reporting verb and the cue, or
                         # after it as the agent ("... would not accept sanctions imposed by ECOWAS")
-                        until = len(text) if found_by == "agent" else c.start()
-                        between = text[said_at:until] if 0 <= said_at <= c.start() else ""
-                        if found_by not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz):
+                        between = text[said_at : c.start()] if 0 <= said_at <= c.start() else ""
+                        # an agent is named after the cue, wherever the reporting verb stands
+                        agent = found_by == "agent" and said_at >= 0
+                        if found_by not in ("quote speaker", "the bloc", "pronoun") and _claim_about_other(reporter, reporter_sides, actor, between, gaz, named=agent):
                             continue
                         seen.add((actor, issue, held))
                         claimed = reporter if reporter is not None and actor not in reporter_sides and found_by != "quote speaker" else None
