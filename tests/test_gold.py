@@ -18,7 +18,7 @@ PER_ARTICLE_BAR = {"deployments": 0.75, "bases": 0.75, "events": 0.75, "quotes":
 TRAIN = DEV.parent / "train"
 # floors over the 20 train texts (house styles of real outlets): raised as the rules improve, so
 # that a change that loses ground fails here
-TRAIN_FLOOR = {"deployments": 0.70, "bases": 0.67, "events": 0.82, "quotes": 0.98, "attribution": 0.97, "positions": 0.94}
+TRAIN_FLOOR = {"deployments": 0.70, "bases": 0.67, "events": 0.82, "quotes": 0.98, "attribution": 0.97, "positions": 0.95}
 
 
 @pytest.fixture(scope="module")
