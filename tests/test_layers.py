@@ -77,3 +77,32 @@ def test_no_import_cycle():
 def test_the_cycle_finder_finds_a_cycle():
     assert find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
     assert find_cycle({"p": {"p.x"}, "p.x": {"q"}, "q": set()}) is None
+
+
+def private_imports() -> list[str]:
+    """``from nigerlens.x import _name`` anywhere in the package: another module's internals."""
+    import ast
+
+    found = []
+    for path in sorted((ROOT / "nigerlens").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("nigerlens") and not node.level:
+                found += [f"{path.relative_to(ROOT)}: {node.module}.{a.name}" for a in node.names
+                          if a.name.startswith("_") and not a.name.startswith("__")]
+    return found
+
+
+def test_no_module_imports_another_modules_private_names():
+    assert private_imports() == []
+
+
+def test_no_module_shadows_the_standard_library_or_a_public_function():
+    import sys
+
+    import nigerlens
+
+    names = {p.stem for p in (ROOT / "nigerlens").rglob("*.py")} | {p.name for p in (ROOT / "nigerlens").rglob("*") if p.is_dir()}
+    assert not names & set(sys.stdlib_module_names), names & set(sys.stdlib_module_names)
+    # the package's own attributes: a submodule imported becomes one, hiding a function of that name
+    top = {p.stem for p in (ROOT / "nigerlens").glob("*.py")} | {p.name for p in (ROOT / "nigerlens").iterdir() if p.is_dir()}
+    assert not top & set(nigerlens.__all__), top & set(nigerlens.__all__)

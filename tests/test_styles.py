@@ -108,8 +108,10 @@ POSITIONS = {
     "f24-20230826": [
         ("ECOWAS", "military_intervention", "support", None),  # "ordered the deployment of a 'standby force'"
         ("ECOWAS", "reinstate_bazoum", "support", None),
-        # missed: Benin and Senegal "ready to send troops"; the junta against an "illegal and
-        # senseless" aggression
+        ("Ivory Coast", "military_intervention", "support", None),  # "has promised to contribute a battalion"
+        ("Benin", "military_intervention", "support", None),  # "Benin and Senegal have also said they are ready to send troops"
+        ("Senegal", "military_intervention", "support", None),
+        # missed: the junta against an "illegal and senseless" aggression
     ],
     # "the junta wanted foreign forces gone", said by its own prime minister: no claimant
     "sahel-20231004": [("Niger junta", "foreign_troops_presence", "oppose", None)],

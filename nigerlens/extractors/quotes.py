@@ -59,7 +59,7 @@ _MAX_NP_WORDS = 9
 _AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly))+$", re.IGNORECASE)
 
 
-def _np_before(text: str) -> str:
+def np_before(text: str) -> str:
     """The subject phrase ending ``text``: the last comma chunk, without a leading conjunction.
 
     A pronoun right before the verb is the subject ("who he said were ..."); a participle or
@@ -304,7 +304,7 @@ def tag_before(site: Site):
             if a.kind == "person":
                 return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
             return Speaker(o.name, "organisation", disc.gaz.side_of(o.name)), cue, "before:participle", ()
-        sp = disc.speaker_from(_np_before(chunk), site.before_at(c.start() - len(chunk)), site.sent)
+        sp = disc.speaker_from(np_before(chunk), site.before_at(c.start() - len(chunk)), site.sent)
         words = chunk.split()
         if sp is None and words and PRONOUN.match(words[0]):
             # "She was quoted by the agency as saying ...": the clause's subject is the pronoun
@@ -319,7 +319,7 @@ def tag_before(site: Site):
     for c in found[::-1][:3]:
         if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
             break
-        np = _np_before(before[: c.start()])
+        np = np_before(before[: c.start()])
         np_pos = site.before_at(c.start() - len(np))
         sp = disc.speaker_from(np, np_pos, site.sent)
         if sp:
@@ -374,7 +374,7 @@ def tag_later(site: Site):
     if subject:  # machine-translated French: "..., with a departure by December, has precised the head of State"
         np, np_pos = subject.group(1).strip(), site.at(site.q_end + later.end() + subject.start(1))
     else:
-        np = _np_before(site.after[: later.start()])
+        np = np_before(site.after[: later.start()])
         np_pos = site.at(site.q_end + later.start() - len(np))
     sp = site.disc.speaker_from(np, np_pos, site.sent)
     cue = later.group().lower()

@@ -327,10 +327,16 @@ def test_positions_filter_by_actor_and_issue(corpus, actor, issue):
         assert set(positions["issue"]) <= ({issue} if isinstance(issue, str) else set(issue))
 
 
-def test_positions_mark_a_changed_stance(corpus):
-    france = positions_over_time(corpus, actor="France", issue="foreign_troops_presence")
+def test_positions_mark_a_changed_stance():
+    import pandas as pd
+
+    rows = frame("positions", [{"article_id": a, "actor": "France", "issue": "foreign_troops_presence", "stance": s}
+                               for a, s in (("a1", "support"), ("a2", "support"), ("a3", "oppose"))])
+    rows.insert(1, "outlet", pd.Series(["W", "W", "W"], dtype="string"))
+    rows.insert(2, "published", pd.Series(["2023-09-08", "2023-10-01", "2023-12-22"], dtype="string"))
+    france = positions_over_time(rows, actor="France", issue="foreign_troops_presence")
     assert france[["published", "stance", "changed"]].values.tolist() == [
-        ["2023-09-08", "support", False], ["2023-12-22", "oppose", True]]
+        ["2023-09-08", "support", False], ["2023-10-01", "support", False], ["2023-12-22", "oppose", True]]
 
 
 def test_positions_of_one_article(bundled):

@@ -293,4 +293,4 @@ def test_a_rejected_row_stays_rejected_after_a_reload_and_an_added_row_reaches_t
     subprocess.run([sys.executable, "-m", "nigerlens", "extract", str(BUNDLED_ARTICLE), "--reviews", str(reviews), "--format", "csv", "--out", str(out)],
                    check=True, capture_output=True)
     rows = pd.read_csv(out / "deployments.csv")
-    assert sorted(zip(rows["actor"], rows["review"])) == [("Chad", "added"), ("United States", "unreviewed")]
+    assert sorted(zip(rows["actor"], rows["review"], strict=True)) == [("Chad", "added"), ("United States", "unreviewed")]
