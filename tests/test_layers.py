@@ -106,3 +106,10 @@ def test_no_module_shadows_the_standard_library_or_a_public_function():
     # the package's own attributes: a submodule imported becomes one, hiding a function of that name
     top = {p.stem for p in (ROOT / "nigerlens").glob("*.py")} | {p.name for p in (ROOT / "nigerlens").iterdir() if p.is_dir()}
     assert not top & set(nigerlens.__all__), top & set(nigerlens.__all__)
+
+
+def test_nl_taxonomy_still_works_after_positions(bundled):
+    import nigerlens as nl
+
+    nl.positions(bundled)  # imports the issue module: it must not hide the function
+    assert callable(nl.taxonomy) and "reinstate_bazoum" in nl.taxonomy()
