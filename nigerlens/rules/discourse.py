@@ -157,6 +157,9 @@ def outside_quotes(text: str) -> str:
     return blanked(text, find_quotations(text))
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|based\s+in)\s+$", re.IGNORECASE)
+
+
 class Timeline:
     """Items at text offsets, kept in text order."""
 
@@ -267,7 +270,16 @@ class Discourse:
         if not nouns or self.gaz.actor_mentions(np[: nouns[0].start()], kinds=("person",)):
             return None
         noun = nouns[0]
-        mentions = self.gaz.actor_mentions(np + " " + tail)
+        if re.match(r"(?:the\s+)?same\b", np, re.IGNORECASE):
+            # "citing the same diplomat": the source of that kind introduced before
+            earlier = next((sp for sp in self.entities.before(pos) if getattr(sp, "kind", None) == "anonymous source"
+                            and noun.group().lower() in sp.nouns), None)
+            if earlier is not None:
+                return earlier
+        text = np + " " + tail
+        # "a diplomat in Niamey": a town after a preposition is where the source is, not whom it speaks for
+        mentions = [m for m in self.gaz.actor_mentions(text)
+                    if not (_PLACE_BEFORE.search(text, 0, m.start) and self.gaz.place_mentions(m.surface))]
         outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
         affiliation = self._affiliation(mentions, pos)
         if affiliation is None and _of_back().search(np):

@@ -463,3 +463,16 @@ def test_lexicon_verbs_and_document_nouns_reach_the_pronoun_and_document_rules(t
 def test_an_auxiliary_may_open_an_inverted_tag(text, expected):
     found = nl.quotes(nl.from_text(text, published="2023-09-25"))
     assert [(q.speaker, q.speaker_affiliation) for q in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "citing the same diplomat" is the source introduced before, not a new one
+    ('According to Le Monde, which cited a diplomat in Niamey, the figure is 60. Le Monde, citing the same diplomat, '
+     'said more would come. "It is a message," the diplomat told the paper.', [("diplomat", None, "Le Monde")]),
+    ('The Washington Post, citing a senior U.S. official, said the talks had stalled. The Post, citing the same official, '
+     'said ECOWAS would meet. "Nothing moves," the official told the paper.', [("senior U.S. official", "United States", "The Washington Post")]),
+])
+def test_the_same_source_is_the_one_introduced_before(text, expected):
+    found = nl.quotes(nl.from_text(text, published="2024-04-12"))
+    rows = [(q.speaker, q.speaker_affiliation if isinstance(q.speaker_affiliation, str) else None, q.via) for q in found.itertuples()]
+    assert rows == expected
