@@ -137,3 +137,20 @@ def test_issues_option_on_the_command_line(tmp_path, capsys):
     assert main(["extract", str(article), "--issues", str(taxonomy)]) == 0
     positions = json.loads(capsys.readouterr().out)["positions"]
     assert [(p["actor"], p["issue"]) for p in positions] == [("ECOWAS", "elections")]
+
+
+def test_extract_reads_another_data_folder_in_fresh_workers(tmp_path):
+    import nigerlens as nl
+
+    data = tmp_path / "data"
+    shutil.copytree(PACKAGE_DATA, data, ignore=shutil.ignore_patterns("articles"))
+    with (data / "actors.csv").open("a", encoding="utf-8") as f:
+        f.write("Freedonia,state,Freedonia|Freedonian,\n")
+    article = tmp_path / "a.txt"
+    article.write_text("Freedonia has some 400 troops in Niger.\n", encoding="utf-8")
+    def actors(tables):
+        return [(r.actor if isinstance(r.actor, str) else None, r.count) for r in tables["deployments"].itertuples()]
+
+    assert actors(nl.extract([article])) == [(None, 400)]
+    assert actors(nl.extract([article], data=data)) == [("Freedonia", 400)]
+    assert actors(nl.extract([article])) == [(None, 400)]  # this process still reads its own folder

@@ -10,7 +10,7 @@ from nigerlens.rules.gazetteer import Gazetteer
 
 
 def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: int = 1, progress: bool | None = None,
-            issues=None, reviews=None, options=None) -> dict:
+            issues=None, reviews=None, data=None, options=None) -> dict:
     """Load the articles at ``paths`` (files or folders) and tabulate them; bad files go to ``errors``.
 
     Args:
@@ -19,6 +19,8 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
         issues: the path of another issue taxonomy (TOML, like data/issues.toml), used for the
             positions of every article.
         reviews: a review folder: its decisions are applied (:func:`nigerlens.apply_reviews`).
+        data: another data folder (actors, people, places, issues, lexicons): the articles are
+            read in fresh worker processes that use it.
         options: a :class:`~nigerlens.corpus.options.RunOptions` (the same settings as the
             command line) instead of the keyword arguments above.
     """
@@ -26,7 +28,8 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
     import sys
 
     if options is not None:
-        published, jobs, progress, issues, reviews = (getattr(options, n) for n in ("published", "jobs", "progress", "issues", "reviews"))
+        published, jobs, progress, issues, reviews, data = (
+            getattr(options, n) for n in ("published", "jobs", "progress", "issues", "reviews", "data"))
 
     files = scheduler.expand_paths(as_list(paths))
     jobs = jobs or os.cpu_count() or 1
@@ -34,7 +37,7 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
         progress = len(files) >= 50 and sys.stderr.isatty()
     results: list = []
     with progress_bar(len(files), progress) as bar:
-        for batch in scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=max(1, len(files)), issues=str(issues) if issues else None):
+        for batch in scheduler.batches(files, published=published, gazetteer=gazetteer, jobs=jobs, chunk_size=max(1, len(files)), issues=str(issues) if issues else None, data=data):
             for result in batch:
                 results.append(result)
                 bar.update(result.files)

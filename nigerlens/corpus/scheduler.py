@@ -94,15 +94,22 @@ def units(files: list[str], chunk_size: int) -> Iterator[tuple[str, list[str]]]:
         yield "files", small
 
 
-def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, chunk_size: int = 200, issues=None) -> Iterator[Iterable[Result]]:
+def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, chunk_size: int = 200, issues=None, data=None) -> Iterator[Iterable[Result]]:
     """Yield the results of ``files`` in order, one batch (an iterable of :class:`Result`) per chunk of files and one per
     window of a long file.
 
     With a pool, the next chunk of files is submitted before the current one is handed back, so
     the workers keep busy while the caller writes; a long file keeps ``2 * jobs`` windows in
     flight. A batch's results are produced lazily: read them before asking for the next batch.
+
+    ``data`` (another data folder than the one this process reads) runs every file in fresh
+    worker processes started with ``NIGERLENS_DATA`` set to it: the rules' patterns are built
+    from the lexicons when their modules load, so only a new interpreter reads another folder.
     """
     plan = list(units(files, chunk_size))
+    if data is not None and os.path.abspath(data) != os.path.abspath(DATA_DIR()):
+        yield from _with_data(files, data, published=published, jobs=jobs, chunk_size=chunk_size, issues=issues)
+        return
     if jobs == 1 or (len(files) < 2 and not any(kind == "long" for kind, _ in plan)):
         for kind, paths in plan:
             if kind == "long":
@@ -157,6 +164,34 @@ def exit_with_parent(parent: int, *, every: float = 1.0) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, name="nigerlens-parent-watch", daemon=True).start()
+
+
+def DATA_DIR() -> str:  # noqa: N802  (read at call time: use_data may have changed it)
+    from nigerlens import resources
+
+    return str(resources.DATA_DIR)
+
+
+def _with_data(files, data, *, published, jobs, chunk_size, issues) -> Iterator[Iterable[Result]]:
+    """:func:`batches` in spawned workers that read the rules from ``data``."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    saved = os.environ.get("NIGERLENS_DATA")
+    os.environ["NIGERLENS_DATA"] = os.path.abspath(data)
+    try:
+        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+            for start in range(0, len(files), chunk_size):
+                chunk = files[start : start + chunk_size]
+                n = len(chunk)
+                results = list(pool.map(process_path, chunk, [published] * n, [None] * n, [issues] * n))
+                yield map(from_process_path, results)
+    finally:
+        if saved is None:
+            os.environ.pop("NIGERLENS_DATA", None)
+        else:
+            os.environ["NIGERLENS_DATA"] = saved
 
 
 def _ahead(pool, fn: Callable, items: Iterable, *, ahead: int) -> Iterator:

@@ -73,7 +73,7 @@ class Explorer(w.VBox):
     """
 
     def __init__(self, source, *, kinds=KINDS, article_tab=True, gazetteer=None,
-                 max_rows: int = 50, library=None, reviews=None, **kwargs):
+                 max_rows: int = 50, library=None, reviews=None, issues=None, **kwargs):
         from nigerlens.rules.gazetteer import default_gazetteer
 
         self.articles, self.load_errors = _articles(source)
@@ -94,6 +94,7 @@ class Explorer(w.VBox):
         self.library = None if library is None else [str(p) for p in library]
         # the review folder (None: no review controls); tables are shown as reviewed
         self.reviews = reviews
+        self.issues = str(issues) if issues else None  # another issue taxonomy for the positions
 
         self.error = ui.error_pane()
         self.status = ui.css(w.HTML(), "nl-status")
@@ -257,7 +258,7 @@ class Explorer(w.VBox):
 
         self.article = self.articles[index]
         if self.article.id not in self._full:
-            self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer))
+            self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer, issues=self.issues))
             key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
             self._events[key] = self._full[self.article.id]["events"]
         self.published = self.article.published
@@ -290,7 +291,7 @@ class Explorer(w.VBox):
             chosen = self.value.loc[idx].to_dict()
             decision = store.correct(kind, chosen, changes or {}) if action == "correct" else getattr(store, action)(kind, chosen)
         store.record(self.reviews, self.article.id, [decision])
-        self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer))
+        self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer, issues=self.issues))
         self._shown.clear()
         self._events = {k: v for k, v in self._events.items() if k[0] != self.article.id}
         key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
@@ -513,7 +514,7 @@ class Explorer(w.VBox):
             self._render_article()
 
 
-def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews=None) -> Explorer:
+def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews=None, issues=None) -> Explorer:
     """Return a widget to explore every table of an article or a corpus.
 
     Tabs: Deployments, Bases map, Timeline, Quotes, Positions (each a table and its plot) and
@@ -532,12 +533,13 @@ def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews
         reviews: a review folder: the tables are shown as reviewed (a ``review`` column) and
             review controls confirm, reject or correct the chosen row, or add a missing one on a
             chosen sentence; decisions are written to the folder at once.
+        issues: another issue taxonomy (TOML, like data/issues.toml) for the positions.
 
     Returns:
         The :class:`Explorer`; ``.value`` is the active tab's filtered table, ``.tables`` all of
         them, ``.filters`` the filter widgets by name; ``.open_article(path)`` opens an article.
     """
-    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library, reviews=reviews)
+    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library, reviews=reviews, issues=issues)
 
 
 def _single(kind: str):

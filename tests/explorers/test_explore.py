@@ -473,3 +473,14 @@ def test_plot_pngs_are_fitted_to_what_is_drawn_in_one_save(bundled, kind, monkey
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     w, h = fig.get_size_inches()
     assert box.x0 >= -0.01 and box.y0 >= -0.01 and box.x1 <= w + 0.01 and box.y1 <= h + 0.01  # nothing cut off
+
+
+def test_a_custom_taxonomy_reaches_the_explorer(tmp_path):
+    from nigerlens.resources import PACKAGE_DATA
+
+    taxonomy = tmp_path / "issues.toml"
+    taxonomy.write_text(PACKAGE_DATA.joinpath("issues.toml").read_text(encoding="utf-8")
+                        + '\n[elections]\nlabel = "Elections"\nkeywords = ["elections"]\n', encoding="utf-8")
+    article = nl.from_text("ECOWAS demanded elections in Niger on Monday.", published="2023-08-14")
+    x = nl.explore(article, issues=taxonomy)
+    assert x.tables["positions"]["issue"].tolist() == ["elections"]
