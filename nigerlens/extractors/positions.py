@@ -33,7 +33,7 @@ import re
 from functools import cache
 
 from nigerlens.extractors.quotes import attribute_article, np_before
-from nigerlens.resources import alternation, lexicon, phrase_pattern, read_rows
+from nigerlens.resources import alternation, fold, lexicon, phrase_pattern, read_rows
 from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from nigerlens.rules.discourse import (
     CONTRAST,
@@ -165,7 +165,7 @@ def find_cues(text: str) -> list[re.Match]:
     for w in _first_words().finditer(text):
         if cues and w.start() < cues[-1].end():
             continue
-        m = by_word[w.group().lower()].match(text, w.start())
+        m = by_word[fold(w.group())].match(text, w.start())
         if m:
             cues.append(m)
     return cues
@@ -193,7 +193,7 @@ def _shorter_cues(text: str, cue: re.Match) -> list[re.Match]:
 def _by_first_word() -> dict[str, tuple[int, ...]]:
     groups: dict[str, list[int]] = {}
     for i, (c, _) in enumerate(_cue_table()):
-        groups.setdefault(c.split()[0].lower(), []).append(i)
+        groups.setdefault(fold(c.split()[0]), []).append(i)
     return {w: tuple(idx) for w, idx in groups.items()}
 
 

@@ -368,7 +368,7 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
     """
     g = expr.groups
     if "relyear" in g and anchor is not None:  # "July 26 last year": the year is stated
-        g = {**g, "year": str(anchor.year + _REL_YEARS[g["relyear"].lower()])}
+        g = {**g, "year": str(anchor.year + _REL_YEARS[fold(g["relyear"])])}
     resolver = RESOLVERS.get(expr.rule)
     if resolver is None:
         return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
@@ -400,7 +400,7 @@ def _resolve_month_day(c: _Context) -> Resolution:
         return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
     year, why = infer_year(month, day, anchor, t)
     if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
-        year, why = _weekday_year(month, day, WEEKDAYS[g["wd"].lower()], anchor) or (year, why)
+        year, why = _weekday_year(month, day, WEEKDAYS[fold(g["wd"])], anchor) or (year, why)
     d = _safe_date(year, month, day)
     return Resolution(d, None, "day", why, True) if d else _invalid(expr)
 

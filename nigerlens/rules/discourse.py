@@ -475,7 +475,7 @@ class Discourse:
             affiliation = self._affiliation(mentions, pos)
             whose = re.match(r"(his|her)\s", phrase, re.IGNORECASE)
             if whose and affiliation is None:  # "His spokesman Stephane Dujarric": the side of his boss
-                boss = self.person_for(pos, gender=PRONOUN_GENDER[whose.group(1).lower()])
+                boss = self.person_for(pos, gender=PRONOUN_GENDER[fold(whose.group(1))])
                 affiliation = boss.affiliation if boss is not None else None
             return Speaker(name, "named person", affiliation)
         actors = [m for m in mentions if self.gaz.actors[m.name].kind in ("organisation", "armed group", "state", "outlet")]

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from nigerlens.resources import alternation, lexicon
+from nigerlens.resources import alternation, fold, lexicon
 
 
 @dataclass(frozen=True)
@@ -192,7 +192,7 @@ def blanked(text: str, quotations: list[Quotation], offset: int = 0) -> str:
 
 @cache
 def _frames() -> dict[str, str]:
-    return {r["cue"]: r["kind"] for r in lexicon("quote_frames")}
+    return {fold(r["cue"]): r["kind"] for r in lexicon("quote_frames")}
 
 
 @cache
@@ -230,7 +230,7 @@ def frame_of(before: str, paragraph: str, quotations: list[Quotation] = (), offs
         return "link"
     m = _frame_regex().search(before[-80:])
     if m:
-        kind = _frames()[m.group("cue").lower()]
+        kind = _frames()[fold(m.group("cue"))]
         # a scare cue sits right before the mark ("so-called “partners”"); a slogan cue may have
         # words between ("placards reading “France, leave”")
         if kind != "scare" or len(m.group("gap").split()) <= 1:
