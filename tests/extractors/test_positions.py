@@ -399,3 +399,13 @@ def test_every_frame_and_cue_row_is_well_formed():
         assert r["stance"] in {"support", "oppose"} and r["topic"] in {"before", "after"} and r["holder"] in {"subject", "owner"}, r["cue"]
     for keywords in (v["keywords"] for v in taxonomy().values()):
         assert {p for k in keywords for p in PLACEHOLDER.findall(k)} <= targets
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the junta named as "the authority behind the coup" or "the de facto authorities"
+    ("France said on Friday it did not recognise the authority behind the coup.", [("France", "recognise_junta", "oppose")]),
+    ("Paris does not recognise the de facto authorities in Niamey, the ministry said.", [("France", "recognise_junta", "oppose")]),
+])
+def test_the_junta_under_other_names_is_a_recognition_target(text, expected):
+    found = nl.positions(nl.from_text(text, published="2023-08-04"))
+    assert [(p.actor, p.issue, p.stance) for p in found.itertuples()] == expected
