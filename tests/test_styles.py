@@ -114,7 +114,9 @@ POSITIONS = {
         # missed: the junta against an "illegal and senseless" aggression
     ],
     # "the junta wanted foreign forces gone", said by its own prime minister: no claimant
-    "sahel-20231004": [("Niger junta", "foreign_troops_presence", "oppose", None)],
+    "sahel-20231004": [("Niger junta", "foreign_troops_presence", "oppose", None),
+                       # "the government was open to 'frank dialogue' with its neighbours" (the bundled gold reads the junta agreeing to talks so too)
+                       ("Niger junta", "talks_with_junta", "support", None)],
     "guardian-20230807": [
         ("Nigeria", "military_intervention", "oppose", None),  # "options other than the use of force"
         ("Algeria", "talks_with_junta", "support", None),  # "has offered to mediate"

@@ -361,6 +361,18 @@ _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "froze
 _PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
+def _is_participle(cue: str) -> bool:
+    """Whether a cue opens with a past participle ("demanded", "frozen"), not an adjective that
+    only ends like one ("open to", "keen on": data/lexicon/not_participles.csv)."""
+    m = _PARTICIPLE.match(cue)
+    return bool(m) and fold(m.group()) not in _not_participles()
+
+
+@cache
+def _not_participles() -> frozenset:
+    return frozenset(fold(r["word"]) for r in lexicon("not_participles"))
+
+
 @cache
 def _agent_intro() -> re.Pattern:
     """What introduces the agent of a passive or of a noun: "demanded by the CNSP", "the deadline
@@ -694,7 +706,10 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
     # bloc"): what the cue governs is before it
     be_passive = _PASSIVE.search(text, 0, c.start())
-    passive = side == "after" and not row.get("issue") and _PARTICIPLE.match(c.group()) and (agent or be_passive)
+    # "is committed to dialogue", "is opposed to force": a participle with "to" is an adjective of
+    # its subject; only a participle with an agent, or a bare one after "is", is a passive
+    passive = side == "after" and not row.get("issue") and _is_participle(c.group()) and (
+        agent or (be_passive and not re.search(r"\bto$", c.group(), re.IGNORECASE)))
     window = _window(text, cues, k, "before" if passive else side)
     if passive and not be_passive:  # "sanctions imposed by ECOWAS": the participle's own noun
         window = _REDUCED_HEAD.search(text, 0, c.start()).group()

@@ -409,3 +409,18 @@ def test_every_frame_and_cue_row_is_well_formed():
 def test_the_junta_under_other_names_is_a_recognition_target(text, expected):
     found = nl.positions(nl.from_text(text, published="2023-08-04"))
     assert [(p.actor, p.issue, p.stance) for p in found.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective that ends like a participle is no passive ("is open to")
+    ("France is open to talks with the junta.", [("France", "talks_with_junta", "support")]),
+    ("Germany said it was open to dialogue with the military rulers.", [("Germany", "talks_with_junta", "support")]),
+    # a participle with "to" is its subject's state, not a passive ("is committed to")
+    ("The EU is committed to dialogue with the junta.", [("European Union", "talks_with_junta", "support")]),
+    ("Washington is committed to a continued dialogue with Niger's transitional authorities.", [("United States", "talks_with_junta", "support")]),
+    # ... while a participle with its agent still is one
+    ("Sanctions were imposed by ECOWAS on Niger.", [("ECOWAS", "sanctions", "support")]),
+])
+def test_adjectives_and_states_are_not_passives(text, expected):
+    found = nl.positions(nl.from_text(text, published="2023-09-03"))
+    assert [(p.actor, p.issue, p.stance) for p in found.itertuples()] == expected
