@@ -156,7 +156,7 @@ def _evaluate(args) -> int:
     return 0
 
 
-def _options(args, **extra):
+def _options(args):
     """The run's :class:`~nigerlens.corpus.options.RunOptions` from the command line, or the
     one-line problem with them (a str)."""
     from nigerlens.corpus.options import OptionsError, RunOptions
@@ -167,7 +167,7 @@ def _options(args, **extra):
             published=args.published, jobs=getattr(args, "jobs", 1), chunk_size=getattr(args, "chunk_size", 200),
             format=getattr(args, "format", None), out=args.out, stream=getattr(args, "stream", False), scheduler=scheduler,
             partitions=getattr(args, "partitions", None), issues=args.issues, reviews=args.reviews,
-            excel=getattr(args, "excel", False), max_bytes=args.max_bytes, **extra,
+            excel=getattr(args, "excel", False), max_bytes=args.max_bytes,
         )
     except OptionsError as exc:
         return str(exc)

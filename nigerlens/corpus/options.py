@@ -11,7 +11,7 @@ line naming the option (the CLI prints it and exits with status 2)::
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
@@ -63,7 +63,6 @@ class RunOptions:
     reviews: str | os.PathLike | None = None
     excel: bool = False
     max_bytes: int | None = None
-    extra: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self):
         problem = self.problem()

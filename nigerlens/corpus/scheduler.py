@@ -107,7 +107,7 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
     from the lexicons when their modules load, so only a new interpreter reads another folder.
     """
     plan = list(units(files, chunk_size))
-    if data is not None and os.path.abspath(data) != os.path.abspath(DATA_DIR()):
+    if data is not None and os.path.abspath(data) != os.path.abspath(_data_dir()):
         yield from _with_data(files, data, published=published, jobs=jobs, chunk_size=chunk_size, issues=issues)
         return
     if jobs == 1 or (len(files) < 2 and not any(kind == "long" for kind, _ in plan)):
@@ -166,7 +166,8 @@ def exit_with_parent(parent: int, *, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="nigerlens-parent-watch", daemon=True).start()
 
 
-def DATA_DIR() -> str:  # noqa: N802  (read at call time: use_data may have changed it)
+def _data_dir() -> str:
+    """The data folder this process reads, at call time (``use_data`` may have changed it)."""
     from nigerlens import resources
 
     return str(resources.DATA_DIR)
