@@ -87,13 +87,20 @@ def test_check_data_command(tmp_path, capsys):
     assert len(out) == 1 and "duplicate name 'France'" in out[0]
 
 
-def test_data_option_reads_another_data_folder(tmp_path):
+@pytest.fixture
+def freedonia(tmp_path):
+    """A copy of the data folder that knows one more state, and an article about it."""
     data = tmp_path / "data"
     shutil.copytree(PACKAGE_DATA, data, ignore=shutil.ignore_patterns("articles"))
     with (data / "actors.csv").open("a", encoding="utf-8") as f:
         f.write("Freedonia,state,Freedonia|Freedonian,\n")
     article = tmp_path / "a.txt"
     article.write_text("Freedonia has some 400 troops in Niger.\n", encoding="utf-8")
+    return data, article
+
+
+def test_data_option_reads_another_data_folder(freedonia):
+    data, article = freedonia
     run = [sys.executable, "-m", "nigerlens"]
     plain = json.loads(subprocess.run([*run, "extract", str(article)], capture_output=True, text=True, check=True).stdout)
     custom = json.loads(subprocess.run([*run, "--data", str(data), "extract", str(article)], capture_output=True, text=True, check=True).stdout)
@@ -139,15 +146,11 @@ def test_issues_option_on_the_command_line(tmp_path, capsys):
     assert [(p["actor"], p["issue"]) for p in positions] == [("ECOWAS", "elections")]
 
 
-def test_extract_reads_another_data_folder_in_fresh_workers(tmp_path):
+def test_extract_reads_another_data_folder_in_fresh_workers(freedonia):
     import nigerlens as nl
 
-    data = tmp_path / "data"
-    shutil.copytree(PACKAGE_DATA, data, ignore=shutil.ignore_patterns("articles"))
-    with (data / "actors.csv").open("a", encoding="utf-8") as f:
-        f.write("Freedonia,state,Freedonia|Freedonian,\n")
-    article = tmp_path / "a.txt"
-    article.write_text("Freedonia has some 400 troops in Niger.\n", encoding="utf-8")
+    data, article = freedonia
+
     def actors(tables):
         return [(r.actor if isinstance(r.actor, str) else None, r.count) for r in tables["deployments"].itertuples()]
 
