@@ -19,14 +19,13 @@ from pathlib import Path
 
 from nigerlens.extractors.run import (
     article_record,
-    article_tables,
-    set_aside,
+    article_rows,
+    set_aside_records,
     unsupported,
     window_records,
 )
 from nigerlens.ingest.load import LoadError, article_paths, load_article
 from nigerlens.rules.gazetteer import Gazetteer
-from nigerlens.tables.schema import frame
 from nigerlens.text.windows import WINDOW, windows
 
 
@@ -35,7 +34,7 @@ class Result:
     """The outcome of one file, or of one window of a long file.
 
     ``record`` is the article's row of the articles table (on its first result only), ``tables``
-    its extracted tables (None when the file could not be read), ``error`` an errors-table row;
+    the rows of its tables, as lists of records (None when the file could not be read), ``error`` an errors-table row;
     ``meta`` is the article's record on every result (for the outlet and date of each row), and
     ``files`` is 1 on the result that finishes a file (for progress bars).
     """
@@ -53,7 +52,7 @@ def from_process_path(result: tuple) -> Result:
 
 
 def split(results: Iterable[Result]) -> tuple[list[dict], list[dict], list[dict], list[dict]]:
-    """(article records, per-article tables, error rows, metadata records) of ``results``."""
+    """(article records, per-article rows, error rows, metadata records) of ``results``."""
     articles, per_article, errors, meta = [], [], [], []
     for r in results:
         if r.record is not None:
@@ -217,27 +216,27 @@ def _long_file(path: str, published, gazetteer, run: Callable, issues=None) -> I
     record = article_record(article)
     why = unsupported(article)
     if why:
-        yield [Result(record, article_tables(article, issues=issues), {"path": article.path, "error": why}, record)]
+        yield [Result(record, article_rows(article, issues=issues), {"path": article.path, "error": why}, record)]
         return
     rows = run(partial(window_records, gazetteer=gazetteer, issues=issues), windows(article))
     # one window behind, so the last one is known: it finishes the file
     previous, first = next(rows), True
     for following in chain(rows, [None]):
-        tables = {"set_aside": set_aside(article) if first else frame("set_aside")}
-        tables.update({name: frame(name, r) for name, r in previous.items()})
+        tables = {"set_aside": set_aside_records(article) if first else [], **previous}
         yield [Result(record if first else None, tables, None, record, files=int(following is None))]
         previous, first = following, False
 
 
 def process_path(path: str, published=None, gazetteer: Gazetteer | None = None, issues=None) -> tuple[dict | None, dict | None, dict | None]:
-    """Load and tabulate one file: (article record, tables, None) or (None, None, error record).
-    Runs in worker processes, so it takes and returns plain picklable values."""
+    """Load and read one file: (article record, rows of its tables, None) or (None, None, error
+    record). Runs in worker processes, so it takes and returns plain values (records, not
+    DataFrames: they pickle several times faster)."""
     try:
         article = load_article(path, published=published)
     except LoadError as exc:
         return None, None, {"path": exc.path, "error": str(exc)}
     why = unsupported(article)
-    return article_record(article), article_tables(article, gazetteer=gazetteer, issues=issues), ({"path": article.path, "error": why} if why else None)
+    return article_record(article), article_rows(article, gazetteer=gazetteer, issues=issues), ({"path": article.path, "error": why} if why else None)
 
 
 def expand_paths(paths) -> list[str]:

@@ -1,7 +1,10 @@
 """One article (or a few in memory) to its tables: every extractor run over it, rows combined.
 
 :func:`tabulate` is the library call; the corpus runs (:mod:`nigerlens.corpus`) use
-:func:`article_tables` per file or window and :func:`combine` to join the results.
+:func:`article_rows` per file or window and :func:`combine` to join the results. Rows stay plain
+records (dicts) until :func:`combine` builds one DataFrame per table for the whole batch: worker
+processes hand back records, which pickle cheaply, and the outlet and publication date of each
+row are looked up once per row, not mapped onto a DataFrame per article.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterable
 
 from nigerlens.ingest.load import Corpus
 from nigerlens.rules.gazetteer import Gazetteer
-from nigerlens.tables.schema import STRING, frame
+from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 from nigerlens.text.windows import windows
 
@@ -30,15 +33,15 @@ def article_record(a: Article) -> dict:
     }
 
 
+def set_aside_records(article: Article) -> list[dict]:
+    """The page furniture set aside from ``article``, as set_aside records (kind, reason, text, span)."""
+    return [{"article_id": article.id, "kind": s.kind, "reason": s.reason, "text": s.text, "start": s.start, "end": s.end}
+            for s in article.set_aside]
+
+
 def set_aside(article: Article):
     """The page furniture set aside from ``article``, as a table (kind, reason, text, span)."""
-    return frame(
-        "set_aside",
-        (
-            {"article_id": article.id, "kind": s.kind, "reason": s.reason, "text": s.text, "start": s.start, "end": s.end}
-            for s in article.set_aside
-        ),
-    )
+    return frame("set_aside", set_aside_records(article))
 
 
 TABLES = ("deployments", "bases", "events", "quotes", "positions")
@@ -53,18 +56,24 @@ def unsupported(article: Article) -> str | None:
     return None
 
 
-def article_tables(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:
-    """Every extracted table of one article (deployments, bases, events, quotes, positions,
-    and set_aside), as DataFrames.
+def article_rows(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict[str, list[dict]]:
+    """The rows of every table of one article (set_aside, deployments, bases, events, quotes,
+    positions), as lists of records.
 
     A very long text is read window by window (:mod:`nigerlens.text.windows`), so the working memory
     follows the window size, not the length of the text."""
-    records: dict[str, list[dict]] = {name: [] for name in TABLES}
+    records: dict[str, list[dict]] = {"set_aside": set_aside_records(article), **{name: [] for name in TABLES}}
     if not unsupported(article):  # rules for English news would produce nonsense rows
         for window in windows(article):
             for name, rows in window_records(window, gazetteer=gazetteer, issues=issues).items():
                 records[name].extend(rows)
-    return {"set_aside": set_aside(article), **{name: frame(name, rows) for name, rows in records.items()}}
+    return records
+
+
+def article_tables(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:
+    """:func:`article_rows` as DataFrames, one per table (without the outlet and published
+    columns that :func:`combine` adds)."""
+    return {name: frame(name, rows) for name, rows in article_rows(article, gazetteer=gazetteer, issues=issues).items()}
 
 
 def window_records(window, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict[str, list[dict]]:
@@ -97,25 +106,23 @@ def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None, i
 
 
 def combine(articles: list[dict], per_article: list[dict], errors: list[dict], meta: list[dict] | None = None) -> dict:
-    """Concatenate per-article tables; every extracted row keeps its article's outlet and date
-    (from ``meta``, article records, when the tables are windows of an article recorded before)."""
-    import pandas as pd
+    """One DataFrame per table from the rows of many articles (``per_article``: one dict of
+    table name -> records per article or window, as :func:`article_rows` returns).
 
-    articles_df = frame("articles", articles)
-    meta_df = articles_df if meta is None else frame("articles", meta)
-    # the same article given twice (a file and its folder) keeps one outlet/date per id
-    meta = meta_df.drop_duplicates("article_id").set_index("article_id")[["outlet", "published"]]
-    tables = {"articles": articles_df}
+    Every extracted row gets its article's outlet and publication date (from ``meta``, article
+    records, when the rows are windows of an article recorded before); the same article given
+    twice (a file and its folder) keeps its first outlet and date."""
+    owners: dict = {}
+    for record in articles if meta is None else meta:
+        owners.setdefault(record["article_id"], (record.get("outlet"), record.get("published")))
+    tables = {"articles": frame("articles", articles)}
     for name in ("set_aside", *TABLES):
-        frames = [t[name] for t in per_article if len(t[name])]
-        if len(frames) == 1:
-            df = frames[0].copy()
-        else:
-            df = pd.concat(frames, ignore_index=True) if frames else frame(name)
+        rows = [row for t in per_article for row in t[name]]
         if name != "set_aside":
-            df.insert(1, "outlet", df["article_id"].map(meta["outlet"]).astype(STRING))
-            df.insert(2, "published", df["article_id"].map(meta["published"]).astype(STRING))
-        tables[name] = df
+            known = [owners.get(row["article_id"], (None, None)) for row in rows]
+            tables[name] = frame(name, rows, outlet=[k[0] for k in known], published=[k[1] for k in known])
+        else:
+            tables[name] = frame(name, rows)
     tables["errors"] = frame("errors", errors)
     return tables
 
@@ -132,4 +139,4 @@ def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazet
     errors = [{"path": e.path, "error": str(e)} for e in articles.errors] if isinstance(articles, Corpus) else []
     articles = list(articles)
     errors += [{"path": a.path or a.id, "error": why} for a in articles if (why := unsupported(a))]
-    return combine([article_record(a) for a in articles], [article_tables(a, gazetteer=gazetteer, issues=issues) for a in articles], errors)
+    return combine([article_record(a) for a in articles], [article_rows(a, gazetteer=gazetteer, issues=issues) for a in articles], errors)
