@@ -22,6 +22,7 @@ from nigerlens.extractors.run import (
     article_rows,
     set_aside_records,
     unsupported,
+    warm_up,
     window_records,
 )
 from nigerlens.ingest.load import LoadError, article_paths, load_article
@@ -116,8 +117,11 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
             else:
                 yield (from_process_path(process_path(f, published, gazetteer, issues)) for f in paths)
         return
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    if multiprocessing.get_start_method() == "fork":  # the workers inherit what is built here
+        warm_up(gazetteer=gazetteer, issues=issues)
     with ProcessPoolExecutor(max_workers=jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
 
         def submit(unit):
