@@ -50,7 +50,7 @@ def test_the_library_takes_the_same_options_object():
 
     opts = RunOptions(published="2023-08-21")
     tables = nl.extract([BUNDLED], options=opts)
-    assert set(tables["articles"]["published"]) == {"2023-08-21"}
+    assert set(tables["articles"]["published"]) == {pd.Timestamp("2023-08-21")}
 
 
 @pytest.mark.parametrize("fmt, file", [("xlsx", "tables.xlsx"), ("geojson", "bases.geojson"), ("events", "events.csv")])

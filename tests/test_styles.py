@@ -21,7 +21,9 @@ def tables():
 
 def rows(df, columns, article):
     part = df[df["article_id"] == article][columns]
-    return [tuple(None if pd.isna(v) else v for v in r) for r in part.itertuples(index=False, name=None)]
+    # date cells read as ISO days, so the tables below stay readable
+    return [tuple(None if pd.isna(v) else v.date().isoformat() if isinstance(v, pd.Timestamp) else v for v in r)
+            for r in part.itertuples(index=False, name=None)]
 
 
 DEPLOYMENTS = {

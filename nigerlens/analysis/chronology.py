@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from nigerlens.tables.schema import DATE, day
+
 _STOP = set(
     "the a an of in on at to for with and or but by from that this these those its their his her it they "
     "he she we was were is are be been has have had will would said says say told also after before since "
@@ -33,11 +35,10 @@ _GENERIC = set(
 
 
 def _interval(row) -> tuple[date, date] | None:
-    if not isinstance(row["date"], str) or not row["date"]:
+    start = day(row["date"])
+    if start is None:
         return None
-    start = date.fromisoformat(row["date"])
-    end = date.fromisoformat(row["date_end"]) if isinstance(row["date_end"], str) and row["date_end"] else start
-    return start, end
+    return start, day(row["date_end"]) or start
 
 
 def _words(summary, actors: set[str]) -> set[str]:
@@ -126,7 +127,7 @@ def merge_events(events):
     out.sort(key=lambda e: (e["date"], e["date_end"] or e["date"]))
     columns = ["date", "date_end", "precision", "mentions", "articles", "expressions", "summary", "actors",
                "conflict", "dates", "rows"]
-    df = pd.DataFrame(out, columns=columns).astype({"conflict": bool})
+    df = pd.DataFrame(out, columns=columns).astype({"conflict": bool, "date": DATE, "date_end": DATE})
     df.insert(0, "event_id", range(1, len(df) + 1))
     return df
 

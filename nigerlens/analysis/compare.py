@@ -31,6 +31,7 @@ from nigerlens.analysis.counts import (
     interval,
     present,
 )
+from nigerlens.tables.schema import DATE, day, iso_day
 
 # Rows that state the force on the ground when the article was published; "past" (what a force
 # was before the coup) and "pledged" (troops promised) are left out of the comparison.
@@ -92,9 +93,10 @@ def deployment_reports(tables, *, statuses=None):
     out = out.astype({"count": "Int64", "count_high": "Int64", "lower_bound": "Float64",
                       "upper_bound": "Float64", "estimate": "Float64", "start": "Int64",
                       "end": "Int64"})
-    for column in ("article_id", "outlet", "published", "actor", "host", "status", "as_of",
+    for column in ("article_id", "outlet", "actor", "host", "status", "as_of",
                    "stated", "qualifier", "kind", "source", "sentence"):
         out[column] = out[column].astype("string")
+    out["published"] = out["published"].astype(DATE)
     out = out.sort_values(["published", "actor", "outlet"], na_position="last", kind="stable")
     return out.reset_index(drop=True)
 
@@ -150,7 +152,7 @@ def compare_deployments(tables, *, statuses=CURRENT_STATUSES):
     out.sort(key=lambda r: (not r["disagree"], -r["n_reports"], r["actor"], r["host"] or ""))
     df = pd.DataFrame(out, columns=COMPARE_COLUMNS)
     return df.astype({"low": "Int64", "high": "Int64", "n_reports": "Int64", "n_sources": "Int64",
-                      "disagree": bool})
+                      "first": DATE, "last": DATE, "disagree": bool})
 
 
 def reports_agree(a, b) -> bool:
@@ -186,9 +188,9 @@ def positions_over_time(tables, *, actor=None, issue=None):
 
     df = tables["positions"] if isinstance(tables, dict) else tables
     df = df.copy()
-    for column in ("outlet", "published"):
+    for column, dtype in (("outlet", "string"), ("published", DATE)):
         if column not in df.columns:
-            df[column] = pd.Series(pd.NA, index=df.index, dtype="string")
+            df[column] = pd.Series(None, index=df.index, dtype=dtype)
     if actor is not None:
         df = df[df["actor"].isin([actor] if isinstance(actor, str) else list(actor))]
     if issue is not None:
@@ -215,8 +217,8 @@ def _deployments(tables):
 
 def _source(row) -> str:
     """"RT 2023-08-14": the outlet (else the article id) and the publication date."""
-    date = row.get("published")
-    return f"{_outlet(row)} {date}" if present(date) else _outlet(row)
+    date = iso_day(row.get("published"))
+    return f"{_outlet(row)} {date}" if date else _outlet(row)
 
 
 def _outlet(row) -> str:
@@ -241,11 +243,8 @@ def _count_label(row) -> str:
 
 
 def _days_apart(a, b) -> int:
-    from datetime import date
-
-    try:
-        days = [date.fromisoformat(str(r["published"])[:10]) for r in (a, b)]
-    except ValueError:  # an undated report: as far as can be
+    days = [day(r["published"]) for r in (a, b)]
+    if None in days:  # an undated report: as far as can be
         return 10**6
     return abs((days[0] - days[1]).days)
 

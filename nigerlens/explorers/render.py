@@ -12,7 +12,7 @@ import io
 from html import escape
 
 from nigerlens.outputs.evidence import evidence_html, set_aside_html
-from nigerlens.outputs.html_table import html_table
+from nigerlens.outputs.html_table import html_table, plain
 
 # the plot helper of each table, looked up in nigerlens.plots at call time
 PLOTTERS = {
@@ -52,12 +52,8 @@ def table_html(df, *, kind: str, max_rows: int = 50) -> str:
 
 
 def _text(value) -> str:
-    """A cell as stripped text: empty for None, NA and non-strings other than numbers."""
-    import pandas as pd
-
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return ""
-    return str(value).strip()
+    """A cell as stripped text: empty for None and NA, dates as ISO days."""
+    return plain(value).strip()
 
 
 def _cut(text: str, limit: int = MAX_LABEL) -> str:

@@ -36,7 +36,8 @@ SHEET_NAME_LIMIT = 31  # Excel's limit on a sheet's name
 
 def write_xlsx(tables: dict, path) -> Path:
     """Write every table (DataFrame) to one workbook at ``path``, a sheet per table, written
-    atomically; text cells that a spreadsheet would run as a formula are neutralised."""
+    atomically; text cells that a spreadsheet would run as a formula are neutralised, and date
+    cells are Excel dates shown as YYYY-MM-DD."""
     import os
     import tempfile
 
@@ -47,10 +48,13 @@ def write_xlsx(tables: dict, path) -> Path:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".xlsx")
     os.close(fd)
     try:
-        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+        with pd.ExcelWriter(tmp, engine="openpyxl", date_format="YYYY-MM-DD") as writer:
             for name, table in tables.items():
                 if isinstance(table, list):
                     continue
+                # days as dates (not midnight datetimes), so Excel shows them as YYYY-MM-DD
+                dates = [c for c, d in table.dtypes.items() if str(d).startswith("datetime64")]
+                table = table.assign(**{c: table[c].dt.date for c in dates}) if dates else table
                 safe = table.astype(object).where(table.notna(), None).map(neutralise) if len(table) else table
                 safe.to_excel(writer, sheet_name=name[:SHEET_NAME_LIMIT], index=False)
         os.replace(tmp, path)

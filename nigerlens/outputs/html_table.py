@@ -4,9 +4,10 @@ columns, and dates that never wrap in the middle ("2023-\\n08-12")."""
 
 from __future__ import annotations
 
+from datetime import datetime, time
 from html import escape
 
-# columns holding ISO dates: kept on one line
+# columns holding dates: kept on one line
 DATE_COLUMNS = ("date", "date_end", "published", "as_of", "anchor")
 NOWRAP = '<span style="white-space:nowrap">{}</span>'
 
@@ -34,12 +35,18 @@ def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | 
     return html.replace("<th>", '<th style="text-align:left">')
 
 
-def _cell(value, clip: int | None = None) -> str:
+def plain(value) -> str:
+    """A cell as text for people: empty for a missing value, a day of a date column (a Timestamp
+    at midnight) as its ISO date, anything else as ``str`` gives it."""
     import pandas as pd
 
     if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
         return ""
-    text = str(value)
+    return value.date().isoformat() if isinstance(value, datetime) and value.time() == time() else str(value)
+
+
+def _cell(value, clip: int | None = None) -> str:
+    text = plain(value)
     if clip is not None and len(text) > clip:
         text = text[:clip] + "\u2026"
     return escape(text)

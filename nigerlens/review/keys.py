@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import date
+
+from nigerlens.tables.schema import iso_day
 
 # the fields that make a row the fact it is, per reviewed table
 IDENTITY: dict[str, tuple[str, ...]] = {
@@ -29,6 +32,8 @@ def plain(value):
             return None
     except TypeError:  # pandas NA refuses truth tests
         return None
+    if isinstance(value, date):  # a date cell (a Timestamp) keys as its ISO day, as records hold it
+        return iso_day(value)
     if hasattr(value, "item"):
         value = value.item()
     if isinstance(value, float) and value.is_integer():

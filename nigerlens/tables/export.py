@@ -49,9 +49,13 @@ def neutralise(value):
 
 
 def records(df) -> list[dict]:
-    """A table as JSON-ready records: missing values become None, numbers stay numbers."""
+    """A table as JSON-ready records: missing values become None, numbers stay numbers and dates
+    become ISO strings ("2023-08-14"), as the extractors' records hold them."""
     if isinstance(df, list):
         return df
+    dates = [c for c, d in df.dtypes.items() if str(d).startswith("datetime64")]
+    if dates:
+        df = df.assign(**{c: df[c].dt.strftime("%Y-%m-%d") for c in dates})
     out = []
     for row in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
         out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})

@@ -3,6 +3,11 @@
 Each extractor returns a list of records (dicts); :func:`frame` turns them into a DataFrame with
 the table's columns in order. Evidence columns are the same in every table: the sentence, its
 ``start``/``end`` offsets into ``Article.text`` and the ``rule`` that produced the row.
+
+Missing values are pandas's own: ``<NA>`` in text and number columns, ``NaT`` in the date columns
+(``published``, and the events' ``date``, ``date_end`` and ``anchor``, which are
+``datetime64[s]`` days). Records (the extractors' rows, JSON) hold dates as ISO strings, and the
+CSV files write them so.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
         "title": "string",
         "outlet": "string",
         "url": "string",
-        "published": "string",
+        "published": "date",
         "language": "string",
         "encoding": "string",
         "path": "string",
@@ -55,11 +60,11 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "events": {
         "article_id": "string",
-        "date": "string",  # ISO date (start of the range), empty when unresolved
-        "date_end": "string",  # ISO date, for ranges (weekend, week, part of month, month ...)
+        "date": "date",  # start of the range, missing when unresolved
+        "date_end": "date",  # end of the range (weekend, week, part of month, month ...), else missing
         "precision": "string",  # day / weekend / week / part-of-month / month / quarter / year / unresolved
         "expression": "string",  # the words that date it
-        "anchor": "string",  # the publication date used to resolve it, or empty
+        "anchor": "date",  # the publication date used to resolve it, or missing
         "how": "string",  # a short account of the resolution
         "summary": "string",  # the clause the date governs, trimmed to the event
         "actors": "string",  # canonical names found in that clause, joined by "; "
@@ -94,7 +99,7 @@ PRECISIONS = ("day", "weekend", "week", "part-of-month", "month", "quarter", "ye
 
 
 # the columns :func:`nigerlens.extractors.run.combine` adds to every extracted table, after article_id
-CONTEXT = {"outlet": "string", "published": "string"}
+CONTEXT = {"outlet": "string", "published": "date"}
 
 
 def frame(table: str, records=(), **context):
@@ -120,13 +125,40 @@ def frame(table: str, records=(), **context):
 # text columns use pandas's Python-backed string dtype: it still reads "string", and building
 # it from a few dozen values is several times cheaper than the Arrow-backed default of pandas 3
 STRING = "string[python]"
-_DTYPES = {"string": STRING}
+# dates are days: datetime64 at second resolution (NaT when missing) holds every year the rules
+# resolve; records carry them as ISO strings, and CSV and JSON get them back as ISO strings
+DATE = "datetime64[s]"
+_DTYPES = {"string": STRING, "date": DATE}
+# the columns that hold dates, in whichever table has them
+DATE_COLUMNS = tuple(dict.fromkeys(c for schema in (*SCHEMAS.values(), CONTEXT) for c, d in schema.items() if d == "date"))
 
 
 def same_dtypes(df):
-    """``df`` with its text columns in the tables' string dtype (for frames read back from
-    Parquet, which come back Arrow-backed)."""
+    """``df`` with its text columns in the tables' string dtype and its dates in :data:`DATE` (for
+    frames read back from Parquet, which come back Arrow-backed and in milliseconds)."""
     import pandas as pd
 
-    text = [c for c, d in df.dtypes.items() if isinstance(d, pd.StringDtype) and d.storage != "python"]
-    return df.astype({c: _DTYPES["string"] for c in text}) if text else df
+    text = {c: STRING for c, d in df.dtypes.items() if isinstance(d, pd.StringDtype) and d.storage != "python"}
+    dates = {c: DATE for c, d in df.dtypes.items() if str(d).startswith("datetime64") and str(d) != DATE}
+    return df.astype({**text, **dates}) if text or dates else df
+
+
+def day(value):
+    """The day ``value`` stands for (a date, a datetime or pandas Timestamp, or an ISO string
+    such as a table's date cell), or None when it is missing or not a date."""
+    import datetime as dt
+
+    if isinstance(value, dt.date) and value == value:  # NaT is a datetime, but not equal to itself
+        return value.date() if isinstance(value, dt.datetime) else value
+    if not isinstance(value, str):  # None, NaN, NaT, pandas NA, numbers
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
+def iso_day(value) -> str | None:
+    """``value`` as an ISO day ("2023-08-14"), or None when it is missing or not a date."""
+    found = day(value)
+    return found.isoformat() if found else None

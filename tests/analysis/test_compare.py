@@ -129,7 +129,7 @@ def test_disagreement_names_the_closest_pair_in_time():
     assert row.disagreement == "about 1,100 troops (Monitor 2023-08-08) vs some 1,300 troops (RT 2023-08-14)"
     assert row.counts == ("1,100 (about, Monitor 2023-08-08); 1,300 (some, RT 2023-08-14); "
                           "1,000 (about, Wire 2024-05-20)")
-    assert (row.low, row.high, row.n_sources, row.first, row.last) == (1000, 1300, 3, "2023-08-08", "2024-05-20")
+    assert (row.low, row.high, row.n_sources, row.first, row.last) == (1000, 1300, 3, pd.Timestamp("2023-08-08"), pd.Timestamp("2024-05-20"))
 
 
 def test_one_article_table_names_sources_by_article_id(bundled):
@@ -219,7 +219,7 @@ def test_sample_corpus_nuland_visit_is_one_event_with_a_conflict(corpus):
     nuland = conflicts.iloc[0]
     assert "Victoria Nuland" in nuland["actors"] and nuland["mentions"] == 3
     assert nuland["dates"] == "2023-08-06 (Example Daily); 2023-08-07 (RT, Sahel Monitor)"
-    assert nuland["date"] == "2023-08-07"  # the day two of the three articles give
+    assert nuland["date"] == pd.Timestamp("2023-08-07")  # the day two of the three articles give
     assert sorted(corpus["events"].loc[nuland["rows"], "expression"]) == ["last Monday", "on Monday", "on Sunday, Aug. 6"]
 
 
@@ -283,7 +283,7 @@ def test_a_conflict_is_dated_by_the_day_most_articles_give():
             event("a2", "2023-08-07", "Nuland visited Niger", "Victoria Nuland; Niger"),
             event("a3", "2023-08-07", "Nuland visited Niamey", "Victoria Nuland; Niger")]
     (row,) = nl.merge_events(events(*rows)).itertuples()
-    assert row.date == "2023-08-07" and row.conflict and row.mentions == 3
+    assert row.date == pd.Timestamp("2023-08-07") and row.conflict and row.mentions == 3
 
 
 def test_without_outlets_sources_are_article_ids(bundled):

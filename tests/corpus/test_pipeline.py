@@ -20,7 +20,7 @@ def test_corpus_tables_keep_article_outlet_and_date(corpus_tables):
         assert list(df.columns[:3]) == ["article_id", "outlet", "published"], name
         assert df["outlet"].notna().all() and df["published"].notna().all(), name
     rt = corpus_tables["deployments"][corpus_tables["deployments"]["article_id"] == "rt-20230814-washington-niger"]
-    assert set(rt["outlet"]) == {"RT"} and set(rt["published"]) == {"2023-08-14"}
+    assert set(rt["outlet"]) == {"RT"} and set(rt["published"]) == {pd.Timestamp("2023-08-14")}
 
 
 def test_parallel_extraction_equals_single_process(corpus_tables):

@@ -60,5 +60,7 @@ def test_every_table_has_its_schema_dtypes_and_the_context_columns_after_article
             got = df[column].dtype
             if dtype == "string":  # the Python-backed string dtype, as frame() builds it
                 assert isinstance(got, pd.StringDtype) and got.storage == "python", (name, column, got)
+            elif dtype == "date":
+                assert str(got) == "datetime64[s]", (name, column, got)
             else:
                 assert str(got) == dtype, (name, column, got)

@@ -5,6 +5,7 @@ import json
 import multiprocessing
 import shutil
 
+import pandas as pd
 import pytest
 
 import nigerlens as nl
@@ -169,4 +170,4 @@ def test_two_corrections_of_a_row_keep_both_fields(article, reviews):
 def test_an_added_row_keeps_its_articles_outlet_and_date(article, reviews):
     store.record(reviews, article.id, [store.add("bases", {"actor": "France", "place": "Niamey", "start": 0, "end": 10})])
     added = apply_reviews(nl.tabulate(article), reviews)["bases"].query("review == 'added'").iloc[0]
-    assert (added["outlet"], added["published"]) == ("RT", "2023-08-14")
+    assert (added["outlet"], added["published"]) == ("RT", pd.Timestamp("2023-08-14"))
