@@ -40,9 +40,15 @@ _FULL_MONTH = "|".join(m for m in calendar.month_name if m)
 _MONTH = rf"(?:{_FULL_MONTH}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY = "|".join(d for d in calendar.day_name)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_YEAR_DIGITS = r"(?:19|20)\d{2}"
+_YEAR = rf"(?P<year>{_YEAR_DIGITS})(?!\d)"
 # "July 26 last year", "in December of last year": the year relative to publication
 _REL_YEAR = r"(?:,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year)\b)"
+# time nouns and deictic words, shared by the patterns and their triggers (TRIGGERS)
+_UNITS = ("day", "week", "month", "year")
+_DEICTIC = ("yesterday", "today", "tomorrow")
+_UNIT = "|".join(u + "s?" for u in _UNITS)  # "days?|weeks?|months?|years?"
+_DEICTIC_WORDS = "|".join(_DEICTIC)
 _NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 _ON = r"(?:(?i:on|since|until|till|from|by|before|after|no\s+later\s+than|not\s+later\s+than)\s+)?"
 _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
@@ -50,14 +56,14 @@ _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
 # (rule, pattern): tried in order; a later rule never overlaps an earlier match. Month and weekday
 # names must be capitalised ("march" and "may" are verbs); the words around them match any case.
 PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", rf"{_ON}(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"),
+    ("iso", rf"{_ON}(?P<iso>{_YEAR_DIGITS}-[01]\d-[0-3]\d)\b"),
     ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
     ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
     ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d){_REL_YEAR}?"),
-    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
+    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
     ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
     ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
@@ -66,9 +72,42 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a year that dates a noun: "a 2012 status-of-forces agreement", "the 2021 coup in Mali"
     ("year", rf"(?<![\w-])(?:(?i:a|an|the|its|their)\s+){_YEAR}(?=\s+[a-z][a-z-]+)(?!\s*(?i:troops|soldiers|people|personnel|percent|per\s+cent))"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|on|since|until|by|from|late|early))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"),
-    ("deictic", r"(?P<deictic>(?i:yesterday|today|tomorrow))\b"),
+    ("deictic", rf"(?P<deictic>(?i:{_DEICTIC_WORDS}))\b"),
 )
+
+
+def _words(*words: str) -> tuple[str, ...]:
+    return tuple(f"(?i:{w})" for w in words)
+
+
+# The words without which a rule cannot match: each a part of the rule's pattern that every match
+# contains, with the same case rule (month and weekday names capitalised, the other words in any
+# case). A rule is tried on a sentence only when one of its triggers is in it, and most sentences
+# hold none; a trigger that missed a match would drop a date, so the tests check that every match
+# of a rule holds one of its triggers.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": (_YEAR_DIGITS,),
+    "month-day": (_MONTH,),
+    "day-month": (_MONTH,),
+    "part-of-month": (_MONTH,),
+    "month-year": (_MONTH,),
+    "quarter": _words("quarter"),
+    "month": (_MONTH,),  # the rule takes the full names only (_FULL_MONTH), all inside _MONTH
+    "relative-offset": _words(*_UNITS),
+    "weekend": _words("weekend"),
+    "week": _words("week"),
+    "month-relative": _words("month"),
+    "year-relative": _words("year"),
+    "year": (_YEAR_DIGITS,),
+    "weekday": (_WEEKDAY,),
+    "deictic": _words(*_DEICTIC),
+}
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
+# each trigger once, with the rules (indices into _COMPILED) that it lets through
+_TRIGGER_RULES = tuple(
+    (re.compile(t), frozenset(i for i, (rule, _) in enumerate(_COMPILED) if t in TRIGGERS[rule]))
+    for t in dict.fromkeys(t for rule, _ in PATTERNS for t in TRIGGERS[rule])
+)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
 DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
 
@@ -135,10 +174,22 @@ def find_expressions(sentence: str) -> list[Expression]:
 @lru_cache(maxsize=1024)
 def _expressions(sentence: str) -> tuple[Expression, ...]:
     """:func:`find_expressions`, once per sentence text (the deployments and events tables both ask)."""
+    live: set[int] = set()  # the rules whose trigger is in the sentence: no other can match
+    for trigger, rules in _TRIGGER_RULES:
+        if trigger.search(sentence):
+            live |= rules
+    return _scan(sentence, live) if live else ()
+
+
+def _scan(sentence: str, live) -> tuple[Expression, ...]:
+    """The matches of the rules numbered in ``live`` (indices into the patterns), in text order,
+    without overlaps (earlier rules win) and without the dateline."""
     found: list[Expression] = []
     dateline = DATELINE.match(sentence)
     taken = [(0, dateline.end())] if dateline else []
-    for rule, rx in _COMPILED:
+    for i, (rule, rx) in enumerate(_COMPILED):
+        if i not in live:
+            continue
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
