@@ -239,8 +239,10 @@ def chunk_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July"
-_WORDS_BEFORE = re.compile(r"((?:[\w'’]+\s+){1,3})$")
+# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July";
+# a match never starts inside a word (one more letter to its left would make an earlier match),
+# so the look-behind changes no match and spares the search a try at every letter
+_WORDS_BEFORE = re.compile(r"(?<![\w'’])((?:[\w'’]+\s+){1,3})$")
 
 
 def _past_verb_before(sentence: str, expr: Expression) -> bool:
