@@ -405,9 +405,14 @@ class _Context(NamedTuple):
     sentence: str
     anchor: date | None
     groups: dict
-    tense: str
     earlier: list
     year_hint: int | None
+
+    @property
+    def tense(self) -> str:
+        """The tense of the verb governing the expression, worked out only for the resolvers that
+        ask: explicit years, quarters and dates counted from the publication date never do."""
+        return tense(self.sentence, self.expr)
 
 
 @_within_calendar
@@ -427,12 +432,12 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
     if anchor is None and expr.rule in NEEDS_ANCHOR:
         return _no_anchor(expr)
-    return resolver(_Context(expr, sentence, anchor, g, tense(sentence, expr), list(earlier), year_hint))
+    return resolver(_Context(expr, sentence, anchor, g, list(earlier), year_hint))
 
 
 def _resolve_iso(c: _Context) -> Resolution:
     """2023-08-07"""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     try:
         return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
     except ValueError:
@@ -441,7 +446,7 @@ def _resolve_iso(c: _Context) -> Resolution:
 
 def _resolve_month_day(c: _Context) -> Resolution:
     """Resolve "July 26", "26 July 2023", "Sunday, Aug. 6"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
     if "year" in g:
         d = _safe_date(int(g["year"]), month, day)
@@ -451,7 +456,7 @@ def _resolve_month_day(c: _Context) -> Resolution:
             return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
         d = _safe_date(year_hint, month, day)
         return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
-    year, why = infer_year(month, day, anchor, t)
+    year, why = infer_year(month, day, anchor, c.tense)
     if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
         year, why = _weekday_year(month, day, WEEKDAYS[fold(g["wd"])], anchor) or (year, why)
     d = _safe_date(year, month, day)
@@ -460,7 +465,7 @@ def _resolve_month_day(c: _Context) -> Resolution:
 
 def _resolve_part_of_month(c: _Context) -> Resolution:
     """Resolve "late July", "July", "July 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     month = MONTHS[fold(g["mon"]).rstrip(".")]
     part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
     lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
@@ -472,6 +477,7 @@ def _resolve_part_of_month(c: _Context) -> Resolution:
         year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
     else:
         # a month is the latest such month on or before publication unless the clause looks ahead
+        t = c.tense
         t = "past" if t == "unknown" else t
         year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
         anchored = True
@@ -483,7 +489,7 @@ def _resolve_part_of_month(c: _Context) -> Resolution:
 
 def _resolve_quarter(c: _Context) -> Resolution:
     """Resolve "the third quarter of 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     q = _ORDINAL_Q[fold(g["q"])]
     if "year" in g:
         year, anchored = int(g["year"]), False
@@ -497,29 +503,29 @@ def _resolve_quarter(c: _Context) -> Resolution:
 
 def _resolve_year(c: _Context) -> Resolution:
     """Resolve "in 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     y = int(g["year"])
     return Resolution(date(y, 1, 1), date(y, 12, 31), "year", "written in full", False)
 
 
 def _resolve_relative_offset(c: _Context) -> Resolution:
     """Resolve "two days later", "a week ago"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     return _offset(expr, anchor, earlier)
 
 
 def _resolve_deictic(c: _Context) -> Resolution:
     """Resolve "yesterday", "today", "tomorrow"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(g["deictic"])]
     return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
 
 
 def _resolve_weekday(c: _Context) -> Resolution:
     """Resolve "on Monday", "last Monday", "next Friday"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     wd = WEEKDAYS[fold(g["wd"])]
-    rel = (g.get("rel") or "").lower()
+    rel, t = (g.get("rel") or "").lower(), c.tense
     if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
         rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
     if rel == "last":
@@ -534,8 +540,8 @@ def _resolve_weekday(c: _Context) -> Resolution:
 
 def _resolve_weekend(c: _Context) -> Resolution:
     """Resolve "over the weekend", "at the weekend"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
-    rel = g["rel"].lower()
+    expr, sentence, anchor, g, earlier, year_hint = c
+    rel, t = g["rel"].lower(), c.tense
     if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
         sat = _weekday(anchor, 5, "after")
         why = "the next weekend after"
@@ -547,7 +553,7 @@ def _resolve_weekend(c: _Context) -> Resolution:
 
 def _resolve_week(c: _Context) -> Resolution:
     """Resolve "last week", "earlier this week"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     monday = anchor - timedelta(days=anchor.weekday())
     if rel in ("last", "the past", "the previous", "past", "previous"):
@@ -561,7 +567,7 @@ def _resolve_week(c: _Context) -> Resolution:
 
 def _resolve_month_relative(c: _Context) -> Resolution:
     """Resolve "last month", "earlier this month"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     part = (g.get("part") or "").lower()
     first = anchor.replace(day=1)
@@ -582,7 +588,7 @@ def _resolve_month_relative(c: _Context) -> Resolution:
 
 def _resolve_year_relative(c: _Context) -> Resolution:
     """Resolve "last year", "earlier this year"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     y = anchor.year + {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
     if (g.get("part") or "").lower() == "earlier" and rel == "this":
