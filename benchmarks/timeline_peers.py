@@ -59,10 +59,15 @@ def anchor(article) -> datetime:
 
 def nigerlens_call(article):
     # nigerlens keeps the date expressions of recent sentences (the deployments and events tables
-    # both ask for them): forgotten here, so that every timed call reads its article anew
+    # both ask for them) and the actors found in recent texts (here the events' summaries): both
+    # forgotten here, so that every timed call reads its article anew
     from nigerlens.rules.dates import _expressions
+    from nigerlens.rules.gazetteer import default_gazetteer
 
     _expressions.cache_clear()
+    gazetteer = default_gazetteer()
+    for g in (gazetteer, *gazetteer._as_of_cache.values()):
+        g._mention_cache.clear()
     return nl.events(article)
 
 

@@ -82,7 +82,9 @@ def summarize(sentence: str, start: int, end: int) -> str:
     text = " ".join(words).strip(" ,.;:\"“”")
     text = _LEAD.sub("", text)
     for _ in range(3):
-        text = _TRAIL.sub("", text)
+        text, trimmed = _TRAIL.subn("", text)
+        if not trimmed:  # nothing left to trim: another pass would find nothing either
+            break
     return text
 
 

@@ -40,9 +40,15 @@ _FULL_MONTH = "|".join(m for m in calendar.month_name if m)
 _MONTH = rf"(?:{_FULL_MONTH}|Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\.?"
 _WEEKDAY = "|".join(d for d in calendar.day_name)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d,]\d)"
-_YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+_YEAR_DIGITS = r"(?:19|20)\d{2}"
+_YEAR = rf"(?P<year>{_YEAR_DIGITS})(?!\d)"
 # "July 26 last year", "in December of last year": the year relative to publication
 _REL_YEAR = r"(?:,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year)\b)"
+# time nouns and deictic words, shared by the patterns and their triggers (TRIGGERS)
+_UNITS = ("day", "week", "month", "year")
+_DEICTIC = ("yesterday", "today", "tomorrow")
+_UNIT = "|".join(u + "s?" for u in _UNITS)  # "days?|weeks?|months?|years?"
+_DEICTIC_WORDS = "|".join(_DEICTIC)
 _NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
 _ON = r"(?:(?i:on|since|until|till|from|by|before|after|no\s+later\s+than|not\s+later\s+than)\s+)?"
 _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
@@ -50,14 +56,14 @@ _IN = r"(?:(?i:in|since|until|till|by|from|during|before|after)\s+)?"
 # (rule, pattern): tried in order; a later rule never overlaps an earlier match. Month and weekday
 # names must be capitalised ("march" and "may" are verbs); the words around them match any case.
 PATTERNS: tuple[tuple[str, str], ...] = (
-    ("iso", rf"{_ON}(?P<iso>(?:19|20)\d{{2}}-[01]\d-[0-3]\d)\b"),
+    ("iso", rf"{_ON}(?P<iso>{_YEAR_DIGITS}-[01]\d-[0-3]\d)\b"),
     ("month-day", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+{_DAY}(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("day-month", rf"{_ON}(?:(?P<wd>{_WEEKDAY}),?\s+)?(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("part-of-month", rf"{_IN}(?:(?i:the)\s+)?(?P<part>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+(?P<mon>{_MONTH})(?:,?\s+{_YEAR}\b|{_REL_YEAR}|\b)"),
     ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
     ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
     ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d){_REL_YEAR}?"),
-    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
+    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
     ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
     ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
@@ -66,9 +72,42 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     # a year that dates a noun: "a 2012 status-of-forces agreement", "the 2021 coup in Mali"
     ("year", rf"(?<![\w-])(?:(?i:a|an|the|its|their)\s+){_YEAR}(?=\s+[a-z][a-z-]+)(?!\s*(?i:troops|soldiers|people|personnel|percent|per\s+cent))"),
     ("weekday", rf"(?:(?P<rel>(?i:last|next|this|on|since|until|by|from|late|early))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?\b"),
-    ("deictic", r"(?P<deictic>(?i:yesterday|today|tomorrow))\b"),
+    ("deictic", rf"(?P<deictic>(?i:{_DEICTIC_WORDS}))\b"),
 )
+
+
+def _words(*words: str) -> tuple[str, ...]:
+    return tuple(f"(?i:{w})" for w in words)
+
+
+# The words without which a rule cannot match: each a part of the rule's pattern that every match
+# contains, with the same case rule (month and weekday names capitalised, the other words in any
+# case). A rule is tried on a sentence only when one of its triggers is in it, and most sentences
+# hold none; a trigger that missed a match would drop a date, so the tests check that every match
+# of a rule holds one of its triggers.
+TRIGGERS: dict[str, tuple[str, ...]] = {
+    "iso": (_YEAR_DIGITS,),
+    "month-day": (_MONTH,),
+    "day-month": (_MONTH,),
+    "part-of-month": (_MONTH,),
+    "month-year": (_MONTH,),
+    "quarter": _words("quarter"),
+    "month": (_MONTH,),  # the rule takes the full names only (_FULL_MONTH), all inside _MONTH
+    "relative-offset": _words(*_UNITS),
+    "weekend": _words("weekend"),
+    "week": _words("week"),
+    "month-relative": _words("month"),
+    "year-relative": _words("year"),
+    "year": (_YEAR_DIGITS,),
+    "weekday": (_WEEKDAY,),
+    "deictic": _words(*_DEICTIC),
+}
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
+# each trigger once, with the rules (indices into _COMPILED) that it lets through
+_TRIGGER_RULES = tuple(
+    (re.compile(t), frozenset(i for i, (rule, _) in enumerate(_COMPILED) if t in TRIGGERS[rule]))
+    for t in dict.fromkeys(t for rule, _ in PATTERNS for t in TRIGGERS[rule])
+)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
 DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
 
@@ -135,10 +174,22 @@ def find_expressions(sentence: str) -> list[Expression]:
 @lru_cache(maxsize=1024)
 def _expressions(sentence: str) -> tuple[Expression, ...]:
     """:func:`find_expressions`, once per sentence text (the deployments and events tables both ask)."""
+    live: set[int] = set()  # the rules whose trigger is in the sentence: no other can match
+    for trigger, rules in _TRIGGER_RULES:
+        if trigger.search(sentence):
+            live |= rules
+    return _scan(sentence, live) if live else ()
+
+
+def _scan(sentence: str, live) -> tuple[Expression, ...]:
+    """The matches of the rules numbered in ``live`` (indices into the patterns), in text order,
+    without overlaps (earlier rules win) and without the dateline."""
     found: list[Expression] = []
     dateline = DATELINE.match(sentence)
     taken = [(0, dateline.end())] if dateline else []
-    for rule, rx in _COMPILED:
+    for i, (rule, rx) in enumerate(_COMPILED):
+        if i not in live:
+            continue
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -188,8 +239,10 @@ def chunk_around(sentence: str, start: int, end: int) -> str:
     return sentence[left:right]
 
 
-# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July"
-_WORDS_BEFORE = re.compile(r"((?:[\w'’]+\s+){1,3})$")
+# the three words before a date: "Macron said on Sunday that ... would", "had warned in late July";
+# a match never starts inside a word (one more letter to its left would make an earlier match),
+# so the look-behind changes no match and spares the search a try at every letter
+_WORDS_BEFORE = re.compile(r"(?<![\w'’])((?:[\w'’]+\s+){1,3})$")
 
 
 def _past_verb_before(sentence: str, expr: Expression) -> bool:
@@ -352,9 +405,14 @@ class _Context(NamedTuple):
     sentence: str
     anchor: date | None
     groups: dict
-    tense: str
     earlier: list
     year_hint: int | None
+
+    @property
+    def tense(self) -> str:
+        """The tense of the verb governing the expression, worked out only for the resolvers that
+        ask: explicit years, quarters and dates counted from the publication date never do."""
+        return tense(self.sentence, self.expr)
 
 
 @_within_calendar
@@ -374,12 +432,12 @@ def resolve(expr: Expression, sentence: str, anchor: date | None, *, earlier: li
         return Resolution(None, None, "unresolved", f"no rule resolves {expr.text!r}", False)
     if anchor is None and expr.rule in NEEDS_ANCHOR:
         return _no_anchor(expr)
-    return resolver(_Context(expr, sentence, anchor, g, tense(sentence, expr), list(earlier), year_hint))
+    return resolver(_Context(expr, sentence, anchor, g, list(earlier), year_hint))
 
 
 def _resolve_iso(c: _Context) -> Resolution:
     """2023-08-07"""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     try:
         return Resolution(date.fromisoformat(g["iso"]), None, "day", "written in full", False)
     except ValueError:
@@ -388,7 +446,7 @@ def _resolve_iso(c: _Context) -> Resolution:
 
 def _resolve_month_day(c: _Context) -> Resolution:
     """Resolve "July 26", "26 July 2023", "Sunday, Aug. 6"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     month, day = MONTHS[fold(g["mon"]).rstrip(".")], int(g["day"])
     if "year" in g:
         d = _safe_date(int(g["year"]), month, day)
@@ -398,7 +456,7 @@ def _resolve_month_day(c: _Context) -> Resolution:
             return Resolution(None, None, "unresolved", f"{expr.text!r} has no year and there is no publication date", False)
         d = _safe_date(year_hint, month, day)
         return Resolution(d, None, "day", f"year {year_hint} from another date in the article (no publication date)", False) if d else _invalid(expr)
-    year, why = infer_year(month, day, anchor, t)
+    year, why = infer_year(month, day, anchor, c.tense)
     if "wd" in g:  # "Sunday, Aug. 6": the year in which that date is that weekday
         year, why = _weekday_year(month, day, WEEKDAYS[fold(g["wd"])], anchor) or (year, why)
     d = _safe_date(year, month, day)
@@ -407,7 +465,7 @@ def _resolve_month_day(c: _Context) -> Resolution:
 
 def _resolve_part_of_month(c: _Context) -> Resolution:
     """Resolve "late July", "July", "July 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     month = MONTHS[fold(g["mon"]).rstrip(".")]
     part = re.sub(r"\s+of$", "", g["part"].lower()).split()[-1] if "part" in g else None
     lo, hi = _PARTS.get(part, (1, None)) if part else (1, None)
@@ -419,6 +477,7 @@ def _resolve_part_of_month(c: _Context) -> Resolution:
         year, why, anchored = year_hint, f"year {year_hint} from another date in the article (no publication date)", False
     else:
         # a month is the latest such month on or before publication unless the clause looks ahead
+        t = c.tense
         t = "past" if t == "unknown" else t
         year, why = infer_year(month, lo, anchor, t, last_day=hi or calendar.monthrange(anchor.year, month)[1])
         anchored = True
@@ -430,7 +489,7 @@ def _resolve_part_of_month(c: _Context) -> Resolution:
 
 def _resolve_quarter(c: _Context) -> Resolution:
     """Resolve "the third quarter of 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     q = _ORDINAL_Q[fold(g["q"])]
     if "year" in g:
         year, anchored = int(g["year"]), False
@@ -444,29 +503,29 @@ def _resolve_quarter(c: _Context) -> Resolution:
 
 def _resolve_year(c: _Context) -> Resolution:
     """Resolve "in 2023"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     y = int(g["year"])
     return Resolution(date(y, 1, 1), date(y, 12, 31), "year", "written in full", False)
 
 
 def _resolve_relative_offset(c: _Context) -> Resolution:
     """Resolve "two days later", "a week ago"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     return _offset(expr, anchor, earlier)
 
 
 def _resolve_deictic(c: _Context) -> Resolution:
     """Resolve "yesterday", "today", "tomorrow"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[fold(g["deictic"])]
     return Resolution(anchor + timedelta(days=shift), None, "day", f"{g['deictic'].lower()} relative to the publication date {anchor}", True)
 
 
 def _resolve_weekday(c: _Context) -> Resolution:
     """Resolve "on Monday", "last Monday", "next Friday"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     wd = WEEKDAYS[fold(g["wd"])]
-    rel = (g.get("rel") or "").lower()
+    rel, t = (g.get("rel") or "").lower(), c.tense
     if _looks_ahead(sentence, expr) and t != "past":  # "until this Friday"; not "had given them until Sunday"
         rel, t = ("" if rel in ("until", "till", "this") else rel), "future"
     if rel == "last":
@@ -481,8 +540,8 @@ def _resolve_weekday(c: _Context) -> Resolution:
 
 def _resolve_weekend(c: _Context) -> Resolution:
     """Resolve "over the weekend", "at the weekend"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
-    rel = g["rel"].lower()
+    expr, sentence, anchor, g, earlier, year_hint = c
+    rel, t = g["rel"].lower(), c.tense
     if rel == "next" or (rel in ("this", "the") and t == "future"):  # "will meet at the weekend"
         sat = _weekday(anchor, 5, "after")
         why = "the next weekend after"
@@ -494,7 +553,7 @@ def _resolve_weekend(c: _Context) -> Resolution:
 
 def _resolve_week(c: _Context) -> Resolution:
     """Resolve "last week", "earlier this week"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     monday = anchor - timedelta(days=anchor.weekday())
     if rel in ("last", "the past", "the previous", "past", "previous"):
@@ -508,7 +567,7 @@ def _resolve_week(c: _Context) -> Resolution:
 
 def _resolve_month_relative(c: _Context) -> Resolution:
     """Resolve "last month", "earlier this month"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     part = (g.get("part") or "").lower()
     first = anchor.replace(day=1)
@@ -529,7 +588,7 @@ def _resolve_month_relative(c: _Context) -> Resolution:
 
 def _resolve_year_relative(c: _Context) -> Resolution:
     """Resolve "last year", "earlier this year"."""
-    expr, sentence, anchor, g, t, earlier, year_hint = c
+    expr, sentence, anchor, g, earlier, year_hint = c
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     y = anchor.year + {"last": -1, "previous": -1, "the previous": -1, "next": 1}.get(rel, 0)
     if (g.get("part") or "").lower() == "earlier" and rel == "this":
