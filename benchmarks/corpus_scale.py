@@ -69,6 +69,7 @@ import json
 import os
 import random
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -329,6 +330,7 @@ def run(n: int, modes: list[str], repeat: int, chunk_size: int) -> dict:
                     print(f"  round {r + 1}/{repeat}: {step['label']} ...", file=sys.stderr, flush=True)
                     spec = {**step, "chunk_size": chunk_size, "out": str(tmp / f"out-{r}-{step['key']}")}
                     result = run_fresh(spec)
+                    shutil.rmtree(spec["out"], ignore_errors=True)
                     articles = n * len(step["paths"])
                     result.update(key=step["key"], label=step["label"], jobs=step["jobs"], round=r + 1, articles=articles)
                     report["samples"].append(result)
@@ -429,6 +431,11 @@ def print_report(r: dict) -> None:
         for m in r["modes"].values():
             worker = f"{m['worker_peak_mib']['median']:.0f}" if m["worker_peak_mib"] else "-"
             print(f"{m['label']:<27}{spread(m['peak_mib'], '{:.0f}'):<14}{m['growth_mib']['median']:>8.0f}{worker:>12}")
+        same_size = {m["label"]: m["rows"] for m in r["modes"].values() if m["articles"] == r["articles"]}
+        if len(set(same_size.values())) == 1:
+            print(f"rows (all tables but errors): {next(iter(same_size.values())):,} in every {r['articles']:,}-article run")
+        else:
+            print(f"rows (all tables but errors) DIFFER between the {r['articles']:,}-article runs: {same_size}")
         errors = {m["label"]: m["errors"] for m in r["modes"].values() if m["errors"]}
         if errors:
             print(f"load errors: {errors}")
