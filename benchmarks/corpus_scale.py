@@ -30,7 +30,10 @@ What the figures are:
   ``nl.extract``, ``nl.extract_to`` and Dask's local pool all shut down and wait for before they
   return). For ``cluster`` the workers are asked for their own CPU time before and after the run
   (``Client.run``), as the cluster outlives the call. **CPU ms/art** = CPU s / articles: what a
-  mode costs the machine per article, however many cores it uses.
+  mode costs the machine per article, however many cores it uses. **cores busy** = CPU s / wall s:
+  for two workers well under 2 means they waited, for the main process or for other work on the
+  machine (a 2-core machine shared with other jobs starves ``jobs=2`` far more than ``jobs=1``, so
+  look at it before trusting a speed-up; the per-run load average is in the JSON).
 - **peak MiB**: the main process's peak resident size (``VmHWM`` in /proc/self/status; not
   ``ru_maxrss``, which Linux carries over from the parent across fork and exec); **growth**: that
   peak minus the resident size just before the call (libraries imported); **worker MiB**: the
@@ -329,7 +332,9 @@ def run(n: int, modes: list[str], repeat: int, chunk_size: int) -> dict:
                 for step in plan:
                     print(f"  round {r + 1}/{repeat}: {step['label']} ...", file=sys.stderr, flush=True)
                     spec = {**step, "chunk_size": chunk_size, "out": str(tmp / f"out-{r}-{step['key']}")}
+                    load = os.getloadavg()[0]
                     result = run_fresh(spec)
+                    result["load_average_before"] = load
                     shutil.rmtree(spec["out"], ignore_errors=True)
                     articles = n * len(step["paths"])
                     result.update(key=step["key"], label=step["label"], jobs=step["jobs"], round=r + 1, articles=articles)
@@ -345,6 +350,7 @@ def run(n: int, modes: list[str], repeat: int, chunk_size: int) -> dict:
                 "main_cpu_s": summary([s["main_cpu_s"] for s in runs]),
                 "worker_cpu_s": summary([s["worker_cpu_s"] for s in runs]),
                 "cpu_ms_per_article": summary([s["cpu_s"] / articles * 1000 for s in runs]),
+                "cores_busy": summary([s["cpu_s"] / s["wall_s"] for s in runs]),
                 "peak_mib": summary([s["peak_mib"] for s in runs]),
                 "growth_mib": summary([s["growth_mib"] for s in runs]),
                 "worker_peak_mib": summary([s["worker_peak_mib"] for s in runs]) if runs[0]["worker_peak_mib"] else None,
@@ -417,13 +423,15 @@ def print_report(r: dict) -> None:
     if r["modes"]:
         print()
         print("median (min-max) over the rounds")
-        head = f"{'run':<27}{'jobs':>5}{'articles':>9}  {'wall s':<18}{'art/s':>7}  {'CPU s':<18}{'CPU ms/art':>11}{'main+workers CPU s':>20}"
+        head = (f"{'run':<27}{'jobs':>5}{'articles':>9}  {'wall s':<18}{'art/s':>7}  {'CPU s':<18}{'CPU ms/art':>11}"
+                f"{'main+workers CPU s':>20}  cores busy")
         print(head)
         print("-" * len(head))
         for m in r["modes"].values():
             split = f"{num(m['main_cpu_s']['median'])}+{num(m['worker_cpu_s']['median'])}"
             print(f"{m['label']:<27}{m['jobs']:>5}{m['articles']:>9,}  {spread(m['wall_s'], num):<18}{m['articles_per_s']['median']:>7.1f}  "
-                  f"{spread(m['cpu_s'], num):<18}{m['cpu_ms_per_article']['median']:>11.1f}{split:>20}")
+                  f"{spread(m['cpu_s'], num):<18}{m['cpu_ms_per_article']['median']:>11.1f}{split:>20}  "
+                  f"{spread(m['cores_busy'], '{:.2f}')}")
         print()
         head = f"{'run':<27}{'peak MiB':<14}{'growth':>8}{'worker MiB':>12}"
         print(head)
@@ -440,12 +448,14 @@ def print_report(r: dict) -> None:
         if errors:
             print(f"load errors: {errors}")
         print()
-        print("wall s: elapsed time of the call; art/s: articles per wall second. CPU s: user + system time")
-        print("of the main process and of its workers (waited-for worker processes; the LocalCluster's")
-        print("workers report their own): what the run cost the machine. peak MiB: the main process's peak")
-        print("resident size (VmHWM); growth: that peak minus its resident size just before the call;")
-        print("worker MiB: the largest worker process (RUSAGE_CHILDREN; '-' where workers are not this")
-        print("process's children).")
+        print("wall s: elapsed time of the call; art/s: articles per wall second. CPU s: user + system")
+        print("time of the main process and of its workers (waited-for worker processes; the LocalCluster's")
+        print("workers report their own): what the run cost the machine. cores busy: CPU s / wall s; for two")
+        print("workers, well under 2 means they waited (for the main process, or for other work on the")
+        print("machine, and then the wall times say more about the machine than about the code).")
+        print("peak MiB: the main process's peak resident size (VmHWM); growth: that peak minus its resident")
+        print("size just before the call; worker MiB: the largest worker process (RUSAGE_CHILDREN; '-' where")
+        print("workers are not this process's children).")
         cluster = r["modes"].get("cluster")
         if cluster:
             print(f"LocalCluster start-up ({cluster['jobs']} workers): {spread(cluster['cluster_start_s'])} s, not in its wall time.")
