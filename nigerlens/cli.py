@@ -174,8 +174,8 @@ def _options(args):
 
 
 def _extract(args) -> int:
-    from nigerlens.corpus.extract import extract
-    from nigerlens.tables.export import to_json
+    from nigerlens.corpus.extract import extract, extract_records
+    from nigerlens.tables.export import row_records, to_json
 
     opts = _options(args)
     if isinstance(opts, str):
@@ -186,8 +186,10 @@ def _extract(args) -> int:
     _no_articles_in(args)
     if opts.to_disk:
         return _extract_to_disk(args, opts)
-    tables = extract(args.paths, options=opts)
-    for message in tables["errors"]["error"]:
+    # JSON needs no DataFrame: the rows go straight out, and pandas is never imported
+    plain = opts.reviews is None and (not args.out or opts.resolved_format == "json")
+    tables = row_records(extract_records(args.paths, options=opts)) if plain else extract(args.paths, options=opts)
+    for message in (e["error"] for e in tables["errors"]) if plain else tables["errors"]["error"]:
         print(f"nigerlens: {message}", file=sys.stderr)
     if len(tables["articles"]) == 0:
         return 1  # nothing could be read: the errors above say why

@@ -93,3 +93,37 @@ def test_console_script_runs_without_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "nigerlens.cli", "extract", str(tmp_path / "nope.txt")], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "nope.txt: no such file" in proc.stderr
+
+
+JSON_INPUTS = [ROOT / "data" / "articles", DEV, ROOT / "tests" / "fixtures" / "train", ROOT / "tests" / "fixtures" / "styles"]
+
+
+def test_json_written_from_rows_is_the_json_written_from_the_tables(capsys, tmp_path):
+    """The command line writes JSON from the rows, never building a DataFrame; it must be the
+    JSON of the tables, byte for byte (numbers typed by column, missing values null, dates ISO)."""
+    from nigerlens.corpus.extract import extract
+    from nigerlens.tables.export import to_json
+
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(b"\x00\x01binary")  # an errors row too
+    paths = [*map(str, JSON_INPUTS), str(broken)]
+    code, out, _ = run(capsys, "extract", *paths)
+    assert code == 0
+    from_tables = json.dumps(to_json(extract(paths)), ensure_ascii=False, indent=2) + "\n"
+    assert out == from_tables
+    data = json.loads(out)
+    assert len(data["errors"]) == 1 and len(data["articles"]) == 33
+    assert all(isinstance(b["latitude"], float) for b in data["bases"] if b["latitude"] is not None)
+
+
+def test_json_on_the_command_line_does_not_import_pandas_or_tqdm():
+    code = ("import sys, runpy; sys.argv = ['nigerlens', 'extract', sys.argv[1], '--format', 'json'];"
+            "import io, contextlib\n"
+            "buf = io.StringIO()\n"
+            "with contextlib.redirect_stdout(buf):\n"
+            "    try: runpy.run_module('nigerlens', run_name='__main__')\n"
+            "    except SystemExit as e: assert e.code in (0, None), e.code\n"
+            "assert '\"deployments\"' in buf.getvalue()\n"
+            "print(sorted(m for m in ('pandas', 'numpy', 'tqdm', 'matplotlib') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(BUNDLED)], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]", done.stderr

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from nigerlens.corpus import scheduler
-from nigerlens.extractors.run import combine
+from nigerlens.extractors.run import combine_rows, frames
 from nigerlens.rules.gazetteer import Gazetteer
 
 
@@ -24,12 +24,28 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
         options: a :class:`~nigerlens.corpus.options.RunOptions` (the same settings as the
             command line) instead of the keyword arguments above.
     """
+    if options is not None:
+        reviews = options.reviews
+    tables = frames(extract_records(paths, published=published, gazetteer=gazetteer, jobs=jobs, progress=progress,
+                                    issues=issues, data=data, options=options))
+    if reviews is not None:
+        from nigerlens.review.apply import apply_reviews
+
+        tables = apply_reviews(tables, reviews)
+    return tables
+
+
+def extract_records(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: int = 1, progress: bool | None = None,
+                    issues=None, data=None, options=None) -> dict[str, list[dict]]:
+    """:func:`extract` without the DataFrames (and without reviews): table name -> rows, each a
+    dict with its table's columns (``outlet`` and ``published`` in the extracted tables'). For
+    JSON and other plain output, where pandas would only be imported to be taken apart again;
+    :func:`nigerlens.tables.export.row_records` gives them every column, typed as a table's."""
     import os
     import sys
 
     if options is not None:
-        published, jobs, progress, issues, reviews, data = (
-            getattr(options, n) for n in ("published", "jobs", "progress", "issues", "reviews", "data"))
+        published, jobs, progress, issues, data = (getattr(options, n) for n in ("published", "jobs", "progress", "issues", "data"))
 
     files = scheduler.expand_paths(as_list(paths))
     jobs = jobs or os.cpu_count() or 1
@@ -41,12 +57,7 @@ def extract(paths, *, published=None, gazetteer: Gazetteer | None = None, jobs: 
             for result in batch:
                 results.append(result)
                 bar.update(result.files)
-    tables = combine(*scheduler.split(results))
-    if reviews is not None:
-        from nigerlens.review.apply import apply_reviews
-
-        tables = apply_reviews(tables, reviews)
-    return tables
+    return combine_rows(*scheduler.split(results))
 
 
 def as_list(paths) -> list:
@@ -57,7 +68,23 @@ def as_list(paths) -> list:
 
 
 def progress_bar(total: int, show: bool):
-    """A tqdm progress bar, or a stand-in that does nothing when ``show`` is false."""
+    """A tqdm progress bar, or a stand-in that does nothing when ``show`` is false (tqdm is
+    imported only for a bar that is shown)."""
+    if not show:
+        return _NoBar()
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="article", desc="nigerlens", disable=not show)
+    return tqdm(total=total, unit="article", desc="nigerlens")
+
+
+class _NoBar:
+    """The part of tqdm's interface the runs use, doing nothing."""
+
+    def __enter__(self) -> _NoBar:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def update(self, n: int = 1) -> None:
+        return None

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from nigerlens.ingest.load import Corpus
 from nigerlens.rules.gazetteer import Gazetteer
-from nigerlens.tables.schema import frame
+from nigerlens.tables.schema import EXTRACTED, frame
 from nigerlens.text.article import Article
 from nigerlens.text.windows import windows
 
@@ -44,7 +44,7 @@ def set_aside(article: Article):
     return frame("set_aside", set_aside_records(article))
 
 
-TABLES = ("deployments", "bases", "events", "quotes", "positions")
+TABLES = EXTRACTED
 SUPPORTED_LANGUAGES = ("en",)
 
 
@@ -119,9 +119,9 @@ def extracted_records(article: Article, *, gazetteer: Gazetteer | None = None, i
     }
 
 
-def combine(articles: list[dict], per_article: list[dict], errors: list[dict], meta: list[dict] | None = None) -> dict:
-    """One DataFrame per table from the rows of many articles (``per_article``: one dict of
-    table name -> records per article or window, as :func:`article_rows` returns).
+def combine_rows(articles: list[dict], per_article: list[dict], errors: list[dict], meta: list[dict] | None = None) -> dict[str, list[dict]]:
+    """The rows of many articles, table by table (``per_article``: one dict of table name ->
+    records per article or window, as :func:`article_rows` returns).
 
     Every extracted row gets its article's outlet and publication date (from ``meta``, article
     records, when the rows are windows of an article recorded before); the same article given
@@ -129,16 +129,26 @@ def combine(articles: list[dict], per_article: list[dict], errors: list[dict], m
     owners: dict = {}
     for record in articles if meta is None else meta:
         owners.setdefault(record["article_id"], (record.get("outlet"), record.get("published")))
-    tables = {"articles": frame("articles", articles)}
+    out: dict[str, list[dict]] = {"articles": list(articles)}
     for name in ("set_aside", *TABLES):
         rows = [row for t in per_article for row in t[name]]
         if name != "set_aside":
-            known = [owners.get(row["article_id"], (None, None)) for row in rows]
-            tables[name] = frame(name, rows, outlet=[k[0] for k in known], published=[k[1] for k in known])
-        else:
-            tables[name] = frame(name, rows)
-    tables["errors"] = frame("errors", errors)
-    return tables
+            rows = [{**row, "outlet": outlet, "published": published}
+                    for row in rows for outlet, published in [owners.get(row["article_id"], (None, None))]]
+        out[name] = rows
+    out["errors"] = list(errors)
+    return out
+
+
+def frames(rows: dict[str, list[dict]]) -> dict:
+    """:func:`combine_rows`'s rows as one DataFrame per table (the extracted tables with their
+    outlet and published columns)."""
+    return {name: frame(name, records, context=name in TABLES) for name, records in rows.items()}
+
+
+def combine(articles: list[dict], per_article: list[dict], errors: list[dict], meta: list[dict] | None = None) -> dict:
+    """One DataFrame per table from the rows of many articles (see :func:`combine_rows`)."""
+    return frames(combine_rows(articles, per_article, errors, meta))
 
 
 def tabulate(articles: Article | Corpus | Iterable[Article], *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:

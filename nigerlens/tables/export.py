@@ -22,7 +22,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from nigerlens.tables.schema import TABLES
+from nigerlens.tables.schema import EXTRACTED, TABLES, columns, iso_day
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # every C0 and C1 control but the line feed, and the Unicode line and paragraph separators
@@ -60,6 +60,27 @@ def records(df) -> list[dict]:
     for row in df.astype(object).where(df.notna(), None).to_dict(orient="records"):
         out.append({k: (v.item() if hasattr(v, "item") else v) for k, v in row.items()})
     return out
+
+
+def row_records(rows: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """A run's rows (table name -> records, as :func:`nigerlens.extractors.run.combine_rows` gives
+    them) as the records its DataFrames would give: every column of the table in order, missing
+    values None, numbers as their column's type and dates as ISO strings. JSON written from
+    them is the JSON written from the DataFrames, without building any."""
+    out = {}
+    for name, records_ in rows.items():
+        typed = {c: _PLAIN[d] for c, d in columns(name, context=name in EXTRACTED).items()}
+        out[name] = [{c: _plain(row.get(c), kind) for c, kind in typed.items()} for row in records_]
+    return out
+
+
+_PLAIN = {"string": str, "Int64": int, "Float64": float, "date": iso_day}
+
+
+def _plain(value, kind):
+    if value is None or value != value:  # None, NaN
+        return None
+    return kind(value)
 
 
 def to_json(tables: dict) -> dict:

@@ -95,6 +95,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "errors": {"path": "string", "error": "string"},
 }
 TABLES = ("articles", "set_aside", "deployments", "bases", "events", "quotes", "positions", "errors")
+EXTRACTED = ("deployments", "bases", "events", "quotes", "positions")  # the tables the rules fill
 PRECISIONS = ("day", "weekend", "week", "part-of-month", "month", "quarter", "year", "unresolved")
 
 
@@ -102,24 +103,26 @@ PRECISIONS = ("day", "weekend", "week", "part-of-month", "month", "quarter", "ye
 CONTEXT = {"outlet": "string", "published": "date"}
 
 
-def frame(table: str, records=(), **context):
-    """Return ``records`` (dicts) as a DataFrame with the columns and dtypes of ``table``.
+def columns(table: str, *, context: bool = False) -> dict[str, str]:
+    """The columns of ``table`` and their dtypes, in order; with ``context``, the
+    :data:`CONTEXT` columns right after ``article_id`` (as in a corpus run's tables)."""
+    schema = SCHEMAS[table]
+    if not context:
+        return schema
+    first, *rest = schema
+    return {first: schema[first], **CONTEXT, **{c: schema[c] for c in rest}}
 
-    ``context`` columns (:data:`CONTEXT`: ``outlet=[...]``, ``published=[...]``, one value per
-    record) go right after ``article_id``."""
+
+def frame(table: str, records=(), *, context: bool = False):
+    """Return ``records`` (dicts) as a DataFrame with the columns and dtypes of ``table`` (and
+    the :data:`CONTEXT` columns, with ``context``)."""
     import pandas as pd
 
-    schema = SCHEMAS[table]
     records = list(records)
-    columns = {c: [r.get(c) for r in records] for c in schema}
-    dtypes = schema
-    if context:
-        first, *rest = schema
-        dtypes = {first: schema[first], **{c: CONTEXT[c] for c in context}, **{c: schema[c] for c in rest}}
-        columns = {first: columns[first], **context, **{c: columns[c] for c in rest}}
     # column by column straight into the nullable dtypes: several times faster than
     # from_records followed by astype
-    return pd.DataFrame({c: pd.array(columns[c], dtype=_DTYPES.get(d, d)) for c, d in dtypes.items()})
+    return pd.DataFrame({c: pd.array([r.get(c) for r in records], dtype=_DTYPES.get(d, d))
+                         for c, d in columns(table, context=context).items()})
 
 
 # text columns use pandas's Python-backed string dtype: it still reads "string", and building

@@ -52,7 +52,7 @@ def test_date_columns_are_datetime64_days_with_nat_for_missing(tables):
 
 def test_an_empty_table_keeps_the_date_dtype():
     assert str(frame("events")["date"].dtype) == DATE
-    assert str(frame("deployments", [], outlet=[], published=[])["published"].dtype) == DATE
+    assert str(frame("deployments", [], context=True)["published"].dtype) == DATE
 
 
 def test_records_json_and_csv_hold_iso_strings(tables, tmp_path):
