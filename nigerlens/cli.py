@@ -186,8 +186,8 @@ def _extract(args) -> int:
     _no_articles_in(args)
     if opts.to_disk:
         return _extract_to_disk(args, opts)
-    # JSON needs no DataFrame: the rows go straight out, and pandas is never imported
-    plain = opts.reviews is None and (not args.out or opts.resolved_format == "json")
+    # JSON and CSV need no DataFrame: the rows go straight out, and pandas is never imported
+    plain = opts.reviews is None and (not args.out or opts.resolved_format in ("json", "csv"))
     tables = row_records(extract_records(args.paths, options=opts)) if plain else extract(args.paths, options=opts)
     for message in (e["error"] for e in tables["errors"]) if plain else tables["errors"]["error"]:
         print(f"nigerlens: {message}", file=sys.stderr)
@@ -207,7 +207,8 @@ def _extract(args) -> int:
 
 
 def _write(tables: dict, opts) -> list:
-    """Write ``tables`` to ``opts.out`` in ``opts.format``; return the files written."""
+    """Write ``tables`` (DataFrames, or rows for CSV and JSON) to ``opts.out`` in ``opts.format``;
+    return the files written."""
     from pathlib import Path
 
     from nigerlens.tables.export import write_tables
@@ -225,6 +226,10 @@ def _write(tables: dict, opts) -> list:
         from nigerlens.outputs.formats import event_data
 
         return write_tables({"events": event_data(tables)}, out, excel=opts.excel)
+    if isinstance(tables["articles"], list):  # rows, not DataFrames (see _extract)
+        from nigerlens.tables.export import write_rows
+
+        return write_rows(tables, out, format=fmt, excel=opts.excel)
     return write_tables(tables, out, format=fmt, excel=opts.excel)
 
 

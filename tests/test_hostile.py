@@ -490,16 +490,16 @@ def test_unwritable_out_folder_is_one_line(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("stream", [False, True])
 def test_full_disk_on_out_is_one_line(tmp_path, capsys, monkeypatch, stream):
+    import csv
     import errno
-
-    import pandas as pd
 
     batch(tmp_path)
 
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", full)
+    # every CSV goes through the csv module's writer: the rows path directly, pandas's to_csv inside
+    monkeypatch.setattr(csv, "writer", full)
     extra = ["--stream"] if stream else []
     code, _, err = run_cli(capsys, "extract", tmp_path / "in", "--format", "csv", "--out", tmp_path / "o", *extra)
     assert (code, err) == (1, f"nigerlens: cannot write to {tmp_path / 'o'}: No space left on device\n")

@@ -63,3 +63,15 @@ def test_every_table_has_its_schema_dtypes_and_the_context_columns_after_article
                 assert str(got) == "datetime64[s]", (name, column, got)
             else:
                 assert str(got) == dtype, (name, column, got)
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_the_command_line_writes_the_snapshot_from_rows(tmp_path, monkeypatch, excel):
+    from nigerlens.cli import main
+
+    monkeypatch.chdir(ROOT)
+    assert main(["extract", *INPUTS, "--out", str(tmp_path), "--format", "csv", *(["--excel"] if excel else [])]) == 0
+    want = expected_files()
+    if excel:  # the byte-order mark Excel needs, then the same bytes
+        want = {name: b"\xef\xbb\xbf" + data for name, data in want.items()}
+    assert written_files(tmp_path) == want
