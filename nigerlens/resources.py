@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import os
 import unicodedata
+from contextlib import contextmanager
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -41,6 +42,75 @@ def use_data(folder) -> Path:
     os.environ["NIGERLENS_DATA"] = str(DATA_DIR)  # worker processes started later read it too
     read_rows.cache_clear()
     return DATA_DIR
+
+
+def other_data(folder) -> bool:
+    """Whether ``folder`` (a ``data=`` argument) is a data folder other than the one this process
+    reads (None is this process's own)."""
+    return folder is not None and os.path.abspath(folder) != os.path.abspath(DATA_DIR)
+
+
+@contextmanager
+def data_environment(folder):
+    """``NIGERLENS_DATA`` set to ``folder`` inside the block (for the interpreters started in
+    it), as it was after."""
+    saved = os.environ.get("NIGERLENS_DATA")
+    os.environ["NIGERLENS_DATA"] = os.path.abspath(folder)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("NIGERLENS_DATA", None)
+        else:
+            os.environ["NIGERLENS_DATA"] = saved
+
+
+class DataFolder:
+    """One fresh Python process that reads the rules from ``folder``: what the library's
+    ``data=`` parameters run in. The rules' patterns are compiled from the lexicons when their
+    modules load, so only a new interpreter reads another folder; this one is started on the
+    first :meth:`run` and reused until :meth:`close` (or the end of a ``with`` block).
+
+    Raises:
+        ValueError: ``folder`` is not a folder (one line naming it).
+    """
+
+    def __init__(self, folder):
+        if not Path(folder).is_dir():
+            raise ValueError(f"data folder {folder}: not a folder")
+        self.folder = os.path.abspath(folder)
+        self._pool = None
+
+    def run(self, fn, /, *args, **kwargs):
+        """``fn(*args, **kwargs)`` in the folder's process (arguments and result are pickled)."""
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            with data_environment(self.folder):  # read by the interpreter started now
+                self._pool.submit(os.getpid).result()
+        return self._pool.submit(fn, *args, **kwargs).result()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+    def __enter__(self) -> DataFolder:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def in_data(folder, fn, /, *args, **kwargs):
+    """``fn(*args, **kwargs)``, in a fresh process reading the rules from ``folder`` when it is
+    another data folder than this process's (:class:`DataFolder`), else here."""
+    if not other_data(folder):
+        return fn(*args, **kwargs)
+    with DataFolder(folder) as elsewhere:
+        return elsewhere.run(fn, *args, **kwargs)
 
 
 def data_path(*parts: str) -> Path:

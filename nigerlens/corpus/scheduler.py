@@ -26,6 +26,7 @@ from nigerlens.extractors.run import (
     window_records,
 )
 from nigerlens.ingest.load import LoadError, article_paths, load_article
+from nigerlens.resources import other_data
 from nigerlens.rules.gazetteer import Gazetteer
 from nigerlens.text.windows import WINDOW, windows
 
@@ -107,7 +108,7 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
     from the lexicons when their modules load, so only a new interpreter reads another folder.
     """
     plan = list(units(files, chunk_size))
-    if data is not None and os.path.abspath(data) != os.path.abspath(_data_dir()):
+    if other_data(data):
         yield from _with_data(files, data, published=published, jobs=jobs, chunk_size=chunk_size, issues=issues)
         return
     if jobs == 1 or (len(files) < 2 and not any(kind == "long" for kind, _ in plan)):
@@ -169,33 +170,21 @@ def exit_with_parent(parent: int, *, every: float = 1.0) -> None:
     threading.Thread(target=watch, name="nigerlens-parent-watch", daemon=True).start()
 
 
-def _data_dir() -> str:
-    """The data folder this process reads, at call time (``use_data`` may have changed it)."""
-    from nigerlens import resources
-
-    return str(resources.DATA_DIR)
-
-
 def _with_data(files, data, *, published, jobs, chunk_size, issues) -> Iterator[Iterable[Result]]:
     """:func:`batches` in spawned workers that read the rules from ``data``."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    saved = os.environ.get("NIGERLENS_DATA")
-    os.environ["NIGERLENS_DATA"] = os.path.abspath(data)
-    try:
-        with ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn"),
-                                 initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
-            for start in range(0, len(files), chunk_size):
-                chunk = files[start : start + chunk_size]
-                n = len(chunk)
-                results = list(pool.map(process_path, chunk, [published] * n, [None] * n, [issues] * n))
-                yield map(from_process_path, results)
-    finally:
-        if saved is None:
-            os.environ.pop("NIGERLENS_DATA", None)
-        else:
-            os.environ["NIGERLENS_DATA"] = saved
+    from nigerlens.resources import data_environment
+
+    # workers are started on demand, so the environment holds while the pool is in use
+    with data_environment(data), ProcessPoolExecutor(max_workers=max(1, jobs), mp_context=multiprocessing.get_context("spawn"),
+                                                     initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        for start in range(0, len(files), chunk_size):
+            chunk = files[start : start + chunk_size]
+            n = len(chunk)
+            results = list(pool.map(process_path, chunk, [published] * n, [None] * n, [issues] * n))
+            yield map(from_process_path, results)
 
 
 def _ahead(pool, fn: Callable, items: Iterable, *, ahead: int) -> Iterator:

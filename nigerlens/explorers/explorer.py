@@ -73,12 +73,15 @@ class Explorer(w.VBox):
     """
 
     def __init__(self, source, *, kinds=KINDS, article_tab=True, gazetteer=None,
-                 max_rows: int = 50, library=None, reviews=None, issues=None, **kwargs):
+                 max_rows: int = 50, library=None, reviews=None, issues=None, data=None, **kwargs):
+        from nigerlens.resources import DataFolder, other_data
         from nigerlens.rules.gazetteer import default_gazetteer
 
         self.articles, self.load_errors = _articles(source)
         self.kinds = tuple(kinds)
-        self.gazetteer = gazetteer or default_gazetteer()
+        # another data folder: every table is made in one fresh process that reads it
+        self._elsewhere = DataFolder(data) if other_data(data) else None
+        self.gazetteer = gazetteer or (self._elsewhere.run(default_gazetteer) if self._elsewhere else default_gazetteer())
         self.max_rows = max_rows
         self.last_error = None
         self.axes, self.timings, self.tables = {}, {}, {}
@@ -247,24 +250,39 @@ class Explorer(w.VBox):
 
         key = (self.article.id, published.isoformat() if published else None)
         if key not in self._events:
-            table = events(self.article, gazetteer=self.gazetteer, published=published)
+            if self._elsewhere is not None:
+                table = self._elsewhere.run(events, self.article, published=published)
+            else:
+                table = events(self.article, gazetteer=self.gazetteer, published=published)
             self._events[key] = _like(table, self._full[self.article.id]["events"])
         return self._events[key]
 
     def _load(self, index: int) -> None:
         """Make article ``index`` current: tabulate it (once), reset the publication date and
         offer the actors, issues and dates found in it."""
-        from nigerlens.extractors.run import tabulate
-
         self.article = self.articles[index]
         if self.article.id not in self._full:
-            self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer, issues=self.issues))
+            self._full[self.article.id] = self._reviewed(self._tabulate())
             key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
             self._events[key] = self._full[self.article.id]["events"]
         self.published = self.article.published
         if "published" in self.filters:
             self.filters["published"].value = self.published
         self._offer_choices()
+
+    def _tabulate(self) -> dict:
+        """Every table of the current article, from this process's rules or the data folder's."""
+        from nigerlens.extractors.run import tabulate
+
+        if self._elsewhere is not None:
+            return self._elsewhere.run(tabulate, self.article, issues=self.issues)
+        return tabulate(self.article, gazetteer=self.gazetteer, issues=self.issues)
+
+    def close(self) -> None:
+        """Close the widget (and the data folder's process, if it has one)."""
+        if self._elsewhere is not None:
+            self._elsewhere.close()
+        super().close()
 
     def _reviewed(self, tables: dict) -> dict:
         """``tables`` with the review folder's decisions applied (as they are without one)."""
@@ -278,7 +296,6 @@ class Explorer(w.VBox):
         """Record a decision on the chosen row (``confirm``, ``reject``, ``correct`` with
         ``changes``) or add ``row`` (fields and its evidence ``start``/``end``) to the active
         table, then show the tables as reviewed."""
-        from nigerlens.extractors.run import tabulate
         from nigerlens.review import store
 
         kind = self.kind
@@ -291,7 +308,7 @@ class Explorer(w.VBox):
             chosen = self.value.loc[idx].to_dict()
             decision = store.correct(kind, chosen, changes or {}) if action == "correct" else getattr(store, action)(kind, chosen)
         store.record(self.reviews, self.article.id, [decision])
-        self._full[self.article.id] = self._reviewed(tabulate(self.article, gazetteer=self.gazetteer, issues=self.issues))
+        self._full[self.article.id] = self._reviewed(self._tabulate())
         self._shown.clear()
         self._events = {k: v for k, v in self._events.items() if k[0] != self.article.id}
         key = (self.article.id, self.article.published.isoformat() if self.article.published else None)
@@ -514,7 +531,7 @@ class Explorer(w.VBox):
             self._render_article()
 
 
-def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews=None, issues=None) -> Explorer:
+def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews=None, issues=None, data=None) -> Explorer:
     """Return a widget to explore every table of an article or a corpus.
 
     Tabs: Deployments, Bases map, Timeline, Quotes, Positions (each a table and its plot) and
@@ -534,19 +551,21 @@ def explore(source, *, gazetteer=None, max_rows: int = 50, library=None, reviews
             review controls confirm, reject or correct the chosen row, or add a missing one on a
             chosen sentence; decisions are written to the folder at once.
         issues: another issue taxonomy (TOML, like data/issues.toml) for the positions.
+        data: another data folder (actors, people, places, issues, lexicons): the tables are
+            made in one fresh process that reads it, kept while the explorer is open.
 
     Returns:
         The :class:`Explorer`; ``.value`` is the active tab's filtered table, ``.tables`` all of
         them, ``.filters`` the filter widgets by name; ``.open_article(path)`` opens an article.
     """
-    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library, reviews=reviews, issues=issues)
+    return Explorer(source, gazetteer=gazetteer, max_rows=max_rows, library=library, reviews=reviews, issues=issues, data=data)
 
 
 def _single(kind: str):
     title = ui.TITLES[kind].lower()
 
-    def explorer(source, *, gazetteer=None, max_rows: int = 50) -> Explorer:
-        return Explorer(source, kinds=(kind,), article_tab=False, gazetteer=gazetteer, max_rows=max_rows)
+    def explorer(source, *, gazetteer=None, max_rows: int = 50, issues=None, data=None) -> Explorer:
+        return Explorer(source, kinds=(kind,), article_tab=False, gazetteer=gazetteer, max_rows=max_rows, issues=issues, data=data)
 
     explorer.__name__ = explorer.__qualname__ = f"explore_{kind}"
     explorer.__doc__ = (

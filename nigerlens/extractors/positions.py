@@ -33,7 +33,15 @@ import re
 from functools import cache
 
 from nigerlens.extractors.quotes import attribute_article, np_before
-from nigerlens.resources import alternation, fold, lexicon, phrase_pattern, read_rows
+from nigerlens.resources import (
+    alternation,
+    fold,
+    in_data,
+    lexicon,
+    other_data,
+    phrase_pattern,
+    read_rows,
+)
 from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from nigerlens.rules.discourse import (
     CONTRAST,
@@ -771,14 +779,18 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     return actors, how, found, removed, stance, frame_name
 
 
-def positions(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None):
+def positions(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None, data=None):
     """The positions table of ``article``: one row per stance statement.
 
     Args:
         issues: path of an issue taxonomy (TOML, like data/issues.toml) to use instead of the
             default one.
+        data: another data folder (actors, people, places, issues, lexicons): the article is
+            read in a fresh process that uses it (its gazetteer, not ``gazetteer``).
 
     Columns: article_id, actor, issue (an id from the taxonomy), stance (support / oppose),
     cue, claimed_by, via, and the evidence (sentence, start, end, rule).
     """
+    if other_data(data):
+        return frame("positions", in_data(data, position_records, article, issues=issues))
     return frame("positions", position_records(article, gazetteer=gazetteer, issues=issues))

@@ -19,6 +19,7 @@ from urllib.parse import quote
 from nigerlens.ingest.load import Corpus, LoadError, load_corpus, parse_date
 from nigerlens.outputs.evidence import evidence_html, set_aside_html
 from nigerlens.outputs.html_table import html_table
+from nigerlens.resources import in_data, other_data
 from nigerlens.tables.export import atomic_write
 from nigerlens.text.article import Article
 
@@ -232,7 +233,7 @@ def _corpus(source, published) -> Corpus:
     return corpus
 
 
-def write_report(paths_or_articles, out_dir, *, published=None, issues=None, reviews=None) -> list[Path]:
+def write_report(paths_or_articles, out_dir, *, published=None, issues=None, reviews=None, data=None) -> list[Path]:
     """Write one self-contained HTML report per article to ``out_dir``; return the paths written.
 
     Args:
@@ -241,6 +242,8 @@ def write_report(paths_or_articles, out_dir, *, published=None, issues=None, rev
         published: a date or ``YYYY-MM-DD`` string overriding every article's publication date.
         issues: the path of another issue taxonomy for the positions.
         reviews: a review folder whose decisions are applied to the tables shown.
+        data: another data folder (actors, people, places, issues, lexicons): the report is
+            made in a fresh process that uses it.
 
     Returns:
         ``<article_id>.html`` per article (a repeated id gets ``-2``, ``-3`` ...), then
@@ -253,6 +256,8 @@ def write_report(paths_or_articles, out_dir, *, published=None, issues=None, rev
     """
     from nigerlens.extractors.run import tabulate
 
+    if other_data(data):
+        return in_data(data, write_report, paths_or_articles, out_dir, published=published, issues=issues, reviews=reviews)
     corpus = _corpus(paths_or_articles, published)
     if not corpus.articles:
         reasons = "; ".join(str(e) for e in corpus.errors) or "no articles given"
