@@ -130,7 +130,7 @@ def batches(files: list[str], *, published=None, gazetteer=None, jobs: int = 1, 
             if kind == "long":
                 return None  # long files are read here when their turn comes
             n = len(paths)
-            return pool.map(process_path, paths, [published] * n, [gazetteer] * n, [issues] * n, chunksize=max(1, n // (jobs * 4)))
+            return pool.map(process_path, paths, [published] * n, [gazetteer] * n, [issues] * n, chunksize=max(1, min(25, n // (jobs * 4))))
 
         try:
             pending = submit(plan[0]) if plan else None
