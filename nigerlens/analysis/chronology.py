@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from nigerlens.tables.schema import DATE, day
+from nigerlens.tables.schema import DATE, STRING, day
 
 _STOP = set(
     "the a an of in on at to for with and or but by from that this these those its their his her it they "
@@ -127,7 +127,8 @@ def merge_events(events):
     out.sort(key=lambda e: (e["date"], e["date_end"] or e["date"]))
     columns = ["date", "date_end", "precision", "mentions", "articles", "expressions", "summary", "actors",
                "conflict", "dates", "rows"]
-    df = pd.DataFrame(out, columns=columns).astype({"conflict": bool, "date": DATE, "date_end": DATE})
+    text = ("precision", "articles", "expressions", "summary", "actors", "dates")
+    df = pd.DataFrame(out, columns=columns).astype({"conflict": bool, "date": DATE, "date_end": DATE, **dict.fromkeys(text, STRING)})
     df.insert(0, "event_id", range(1, len(df) + 1))
     return df
 

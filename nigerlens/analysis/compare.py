@@ -31,7 +31,7 @@ from nigerlens.analysis.counts import (
     interval,
     present,
 )
-from nigerlens.tables.schema import DATE, day, iso_day
+from nigerlens.tables.schema import DATE, STRING, day, iso_day
 
 # Rows that state the force on the ground when the article was published; "past" (what a force
 # was before the coup) and "pledged" (troops promised) are left out of the comparison.
@@ -95,7 +95,7 @@ def deployment_reports(tables, *, statuses=None):
                       "end": "Int64"})
     for column in ("article_id", "outlet", "actor", "host", "status", "as_of",
                    "stated", "qualifier", "kind", "source", "sentence"):
-        out[column] = out[column].astype("string")
+        out[column] = out[column].astype(STRING)
     out["published"] = out["published"].astype(DATE)
     out = out.sort_values(["published", "actor", "outlet"], na_position="last", kind="stable")
     return out.reset_index(drop=True)
@@ -152,7 +152,8 @@ def compare_deployments(tables, *, statuses=CURRENT_STATUSES):
     out.sort(key=lambda r: (not r["disagree"], -r["n_reports"], r["actor"], r["host"] or ""))
     df = pd.DataFrame(out, columns=COMPARE_COLUMNS)
     return df.astype({"low": "Int64", "high": "Int64", "n_reports": "Int64", "n_sources": "Int64",
-                      "first": DATE, "last": DATE, "disagree": bool})
+                      "first": DATE, "last": DATE, "disagree": bool,
+                      **dict.fromkeys(("actor", "host", "counts", "sources", "disagreement"), STRING)})
 
 
 def reports_agree(a, b) -> bool:

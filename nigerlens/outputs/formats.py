@@ -5,7 +5,7 @@ Every text cell of a workbook goes through the same formula guard as the CSV fil
 (:func:`nigerlens.tables.export.neutralise`). The event-data columns (:data:`EVENT_COLUMNS`):
 
 ================  ===========================================================================
-event_date        the event's date (ISO), as resolved in the events table
+event_date        the event's date, as resolved in the events table (ISO in the CSV file)
 event_date_end    the last day of a period ("late July": the 31st), else empty
 precision         day, week, weekend, part-of-month, month or year (from the events table)
 actor1, actor2    the first two actors of the event's sentence, people given by their side
@@ -118,7 +118,7 @@ def event_data(tables: dict, *, gazetteer=None):
     import pandas as pd
 
     from nigerlens.rules.gazetteer import default_gazetteer
-    from nigerlens.tables.schema import STRING
+    from nigerlens.tables.schema import DATE, STRING
 
     g = gazetteer or default_gazetteer()
     urls = {a["article_id"]: a.get("url") for a in records(tables.get("articles", []))}
@@ -144,6 +144,8 @@ def event_data(tables: dict, *, gazetteer=None):
             df[column] = df[column].astype("Float64")
         elif column in ("start", "end"):
             df[column] = df[column].astype("Int64")
+        elif column in ("event_date", "event_date_end"):
+            df[column] = df[column].astype(DATE)
         else:
             df[column] = df[column].astype(STRING)
     return df

@@ -3,6 +3,7 @@
 import json
 
 import openpyxl
+import pandas as pd
 import pytest
 
 import nigerlens as nl
@@ -76,7 +77,7 @@ def test_event_data_has_the_acled_like_columns_and_values(tables):
     assert coup["source"] == "RT" and coup["notes"] and coup["article_id"] == "rt-20230814-washington-niger"
     assert "Le Figaro" not in set(df["actor1"].dropna()) | set(df["actor2"].dropna())  # outlets are not actors
     late = df[df["precision"] == "part-of-month"].iloc[0]
-    assert (late["event_date"], late["event_date_end"]) == ("2023-07-21", "2023-07-31")
+    assert (late["event_date"], late["event_date_end"]) == (pd.Timestamp("2023-07-21"), pd.Timestamp("2023-07-31"))
 
 
 def test_event_data_places_an_event_at_the_town_its_sentence_names():

@@ -116,3 +116,28 @@ def test_excel_gets_date_cells_shown_as_iso_days(tables, tmp_path):
     cell = sheet.cell(row=2, column=header.index("date") + 1)
     assert cell.value == dt.datetime(2023, 8, 7) and cell.number_format == "YYYY-MM-DD"
     assert sheet.cell(row=2, column=header.index("date_end") + 1).value is None
+
+
+def test_one_missing_value_convention_in_every_table_and_derived_table():
+    """Text columns are pandas strings with <NA> (never '' or NaN), numbers nullable, dates
+    datetime64 with NaT: in the tables, the corpus comparisons and the event-data export."""
+    from nigerlens.outputs.formats import event_data
+    from nigerlens.resources import SAMPLE_CORPUS
+
+    tables = nl.extract([SAMPLE_CORPUS])
+    derived = {"merge_events": nl.merge_events(tables["events"]), "compare_deployments": nl.compare_deployments(tables),
+               "deployment_reports": nl.deployment_reports(tables), "positions_over_time": nl.positions_over_time(tables),
+               "event_data": event_data(tables)}
+    for name, df in {**tables, **derived}.items():
+        assert len(df) or name in ("errors", "set_aside"), name
+        for column in df.columns:
+            dtype = df[column].dtype
+            if name == "merge_events" and column == "rows":  # index labels, a list per event
+                continue
+            assert isinstance(dtype, pd.StringDtype | pd.Int64Dtype | pd.Float64Dtype | pd.BooleanDtype) \
+                or str(dtype) in (DATE, "bool", "int64"), (name, column, dtype)
+            if isinstance(dtype, pd.StringDtype):
+                assert dtype.storage == "python" and dtype.na_value is pd.NA, (name, column)
+                assert not (df[column] == "").any(), (name, column)
+    assert str(derived["event_data"]["event_date"].dtype) == DATE
+    assert derived["merge_events"]["date_end"].isna().any() and derived["compare_deployments"]["host"].dtype == "string"
