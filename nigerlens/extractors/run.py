@@ -70,12 +70,6 @@ def article_rows(article: Article, *, gazetteer: Gazetteer | None = None, issues
     return records
 
 
-def article_tables(article: Article, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict:
-    """:func:`article_rows` as DataFrames, one per table (without the outlet and published
-    columns that :func:`combine` adds)."""
-    return {name: frame(name, rows) for name, rows in article_rows(article, gazetteer=gazetteer, issues=issues).items()}
-
-
 def window_records(window, *, gazetteer: Gazetteer | None = None, issues: str | None = None) -> dict[str, list[dict]]:
     """The extracted rows (records, not yet tables) that belong to one window of an article."""
     records = extracted_records(window.article, gazetteer=gazetteer, issues=issues)
