@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from nigerlens.outputs.html_table import plain
 from nigerlens.tables.schema import EVIDENCE
 from nigerlens.text.article import Article
 
@@ -33,7 +34,7 @@ def row_summary(row) -> str:
         row: a row of a nigerlens table (a pandas Series).
     """
     parts = [
-        f"<b>{escape(str(name))}</b>: {escape(str(value))}"
+        f"<b>{escape(str(name))}</b>: {escape(plain(value))}"
         for name, value in row.items()
         if name not in _NOT_SUMMARISED and _filled(value)
     ]

@@ -120,6 +120,8 @@ def check_value(table: str, name: str, value) -> object:
             return float(value)
         except ValueError:
             raise ReviewError(f"{table}.{name}: {value!r} is not a number") from None
+    if isinstance(value, date):  # a date cell (a Timestamp), as its ISO day
+        value = value.isoformat()[:10]
     text = str(value).strip()
     if name in ("date", "date_end", "as_of"):
         try:

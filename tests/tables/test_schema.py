@@ -104,6 +104,16 @@ def test_a_reviewed_date_keeps_the_column_a_date(tables, tmp_path):
     reviewed = apply_reviews(tables, tmp_path)["events"]
     assert str(reviewed["date"].dtype) == DATE
     assert reviewed.loc[reviewed["review"] == "corrected", "date"].tolist() == [pd.Timestamp("2023-08-08")]
+    # a date given as a date (a cell of the table, say) is taken as its day
+    assert store.correct("events", row, {"date_end": pd.Timestamp("2023-08-09")}).changes["date_end"]["new"] == "2023-08-09"
+
+
+def test_evidence_shows_iso_days(tables):
+    from nigerlens.outputs.evidence import row_summary
+
+    summary = row_summary(tables["events"].iloc[0])
+    assert "<b>date</b>: 2023-08-07" in summary and "00:00:00" not in summary
+    assert "<b>published</b>: 2023-08-14" in summary
 
 
 def test_excel_gets_date_cells_shown_as_iso_days(tables, tmp_path):
