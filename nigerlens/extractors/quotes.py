@@ -36,6 +36,7 @@ from functools import cache
 from nigerlens.resources import alternation, lexicon
 from nigerlens.rules.clauses import owner_mentions
 from nigerlens.rules.discourse import (
+    AUX_END,
     NAME,
     PRONOUN,
     Discourse,
@@ -56,7 +57,14 @@ from nigerlens.text.spans import Span
 _REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
 _LEAD = re.compile(r"^(?:and|but|while|as|so|then|also|now)\s+", re.IGNORECASE)
 _MAX_NP_WORDS = 9
-_AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly))+$", re.IGNORECASE)
+# a verb after "and" or "but" has no subject of its own: "He called it "illegal" and said ..."
+_COORDINATED = re.compile(rf"\b(?:and|but)(?:\s+(?:{alternation(r['word'] for r in lexicon('subject_adverbs'))}))*\s*$", re.IGNORECASE)
+# a speech verb after a form of "be" is a passive, not speech: "shall be continued", "is said to"
+_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a participle right after one of these has the main clause's subject: "He said ..., while insisting"
+_SUBORDINATOR = re.compile(r"^(?:while|before|after|when|as|without|even|also|and|but)?$", re.IGNORECASE)
+# an apposition of a place after a set-in phrase: ", meeting in the Ghanaian capital, Accra,"
+_PLACE_APPOSITION = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
 
 
 def np_before(text: str) -> str:
@@ -70,8 +78,12 @@ def np_before(text: str) -> str:
         return words[-1]
     # "X, who chairs the bloc, has said": the relative clause is set in, the subject runs past it
     text = _REL.sub(" ", text).rstrip(" ,;:")
-    text = _AUX_END.sub("", text)
+    text = AUX_END.sub("", text)
     chunks = [c.strip() for c in re.split(r"[,;:\u2014\u2013]", text)]
+    # "Army chiefs, meeting in the Ghanaian capital, Accra, said": the set-in phrase and the place
+    # that names its end run to the verb
+    while len(chunks) > 2 and _PLACE_APPOSITION.match(chunks[-1]) and _SET_IN.match(chunks[-2]):
+        chunks.pop()
     while len(chunks) > 1 and _SET_IN.match(chunks[-1]):
         chunks.pop()
     chunk = _LEAD.sub("", chunks[-1])
@@ -282,7 +294,8 @@ def tag_before(site: Site):
     "She added: ..."); a participle continues the sentence's speaker or names its subject
     (``before:participle``); "according to X, ..." (``before:according-to``)."""
     disc, before, cues = site.disc, site.before, speech_cues()
-    found = list(speech_regex().finditer(before))
+    found = [c for c in speech_regex().finditer(before)
+             if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative") or not _PASSIVE.search(before[: c.start()])]
     if not found:
         return None
     c = found[-1]
@@ -292,6 +305,12 @@ def tag_before(site: Site):
         if site.sentence_speaker:
             return site.sentence_speaker, cue, "before:participle", ()
         chunk = re.split(r"[,;:\u2014\u2013]", before[: c.start()].rstrip(" ,;:"))[-1]
+        first = before.split()[:1]
+        if _SUBORDINATOR.match(chunk.strip()) and first and PRONOUN.match(first[0]):
+            # "He said the bloc was ready, while insisting that ...": the sentence's subject
+            sp = disc.speaker_from(first[0], site.before_at(before.index(first[0])), site.sent)
+            if sp:
+                return sp, cue, "before:participle", ()
         # the participle's subject is its main clause's: the first actor that can own the clause
         # (a person set in right before it is: ", with their spokesman, Col. X, calling ...")
         near = owner_mentions(chunk, disc.gaz)
@@ -299,7 +318,7 @@ def tag_before(site: Site):
                   and all(w[:1].isupper() for w in chunk[: o.start].split())]  # "Col. Amadou Abdramane"
         owners = set_in or owner_mentions(before[: c.start()], disc.gaz) or near
         if owners:
-            o = owners[0]
+            o = _head_owner(owners, before)
             a = disc.gaz.actors[o.name]
             if a.kind == "person":
                 return Speaker(o.name, "named person", a.affiliation), cue, "before:participle", ()
@@ -316,16 +335,38 @@ def tag_before(site: Site):
         return (sp, cue, "before:according-to", ()) if sp else None
     # "The junta has said it ... and has accused ECOWAS of ...": a verb with no subject of its own
     # shares the subject of the verb before it
+    shared = False
     for c in found[::-1][:3]:
         if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
             break
+        if _COORDINATED.search(before[: c.start()]):  # "... and said it": the subject is further back
+            shared = shared or c
+            continue
         np = np_before(before[: c.start()])
         np_pos = site.before_at(c.start() - len(np))
         sp = disc.speaker_from(np, np_pos, site.sent)
         if sp:
             cue = c.group().lower()
             return sp, cue, "before", _told_outlet(cue, before[c.end() :], np_pos, disc)
+    if shared:  # "The junta had ended the pact and had called it "illegal"": the clause's subject
+        clause = re.split(r"[;:\u2014]", before[: shared.start()])[-1]
+        owners = owner_mentions(clause, disc.gaz)
+        if owners and not clause[: owners[0].start].strip(" ,").count(" ") > 2:  # it opens the clause
+            o = _head_owner(owners, clause)
+            a = disc.gaz.actors[o.name]
+            kind = "named person" if a.kind == "person" else "organisation"
+            sp = Speaker(o.name, kind, a.affiliation if a.kind == "person" else disc.gaz.side_of(o.name))
+            return sp, shared.group().lower(), "before", ()
     return None
+
+
+def _head_owner(owners: list, text: str):
+    """The first owner that heads its phrase: a possessor ("Niger's ruling council, the CNSP")
+    gives way to the owner it possesses, named within the next few words."""
+    o = owners[0]
+    if text[o.end : o.end + 2] in ("'s", "\u2019s") and len(owners) > 1 and owners[1].start - o.end < 60:
+        return owners[1]
+    return o
 
 
 _COLON = re.compile(r"(?P<np>[^.;:!?]{2,120}):\s*$")

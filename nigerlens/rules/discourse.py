@@ -26,8 +26,9 @@ from nigerlens.text.spans import Span
 PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 # the gender a pronoun agrees with; "they", "we" and "it" take no person
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
-# adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced"
-AUX_END = re.compile(r"(?:\s+(?:has|have|had|also|later|then|previously|reportedly|again|further|himself|herself))+$", re.IGNORECASE)
+# adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced", "He
+# still described ..." (data/lexicon/subject_adverbs.csv)
+AUX_END = re.compile(rf"(?:\s+(?:{alternation(r['word'] for r in lexicon('subject_adverbs'))}))+$", re.IGNORECASE)
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)

@@ -38,3 +38,13 @@ def test_each_status_cue_sets_its_status(row):
     # the cue right before the count, as in "Chad pledged 400 soldiers in Niger"
     found = nl.deployments(nl.from_text(f"Chad {row['cue']} 400 soldiers in Niger.", published="2023-09-01"))
     assert [(d.actor, d.count, d.status) for d in found.itertuples()] == [("Chad", 400, row["status"])]
+
+
+@pytest.mark.parametrize("row", rows_of("subject_adverbs"), ids=lambda r: r["word"])
+@pytest.mark.parametrize("template", [
+    "Macron {w} said France would “stay the course”.",
+    "Tinubu met the envoys and {w} told reporters that force was “the last resort”.",
+])
+def test_each_subject_adverb_leaves_the_subject_its_verb(row, template):
+    quotes = nl.quotes(nl.from_text(template.format(w=row["word"]), published="2023-08-14"))
+    assert [q.speaker for q in quotes.itertuples()] == ["Emmanuel Macron" if "Macron" in template else "Bola Tinubu"]
