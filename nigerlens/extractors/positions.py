@@ -114,8 +114,8 @@ WINDOW = 140  # characters after a cue in which its issue must be named
 
 
 def _cue_pattern(cue: str) -> str:
-    # "warned ... against": up to five words may stand in the gap
-    return r"\s+(?:\S+\s+){0,5}?".join(phrase_pattern(part) for part in cue.split("..."))
+    # "warned ... against": up to six words may stand in the gap
+    return r"\s+(?:\S+\s+){0,6}?".join(phrase_pattern(part) for part in cue.split("..."))
 
 
 @cache
@@ -212,6 +212,7 @@ def _rows_of(cue: re.Match) -> tuple[dict, ...]:
 _JOINED = re.compile(JOINED)
 _SECOND_VERB = re.compile(r"\s(?:and|but|then)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
+_SET_OFF_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
@@ -269,7 +270,9 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
             return [gaz.side_of(org) or org], "the bloc"
     # a second verb ("The junta hosted Russian envoys and stepped up ..."): the clause's subject
     second_verb = side == "after" and _SECOND_VERB.search(text, 0, cue_start)
-    if side == "before" or second_verb:
+    # ", threatening to use force": a participle set off by a comma has the main clause's subject
+    set_off = side == "after" and _SET_OFF_PARTICIPLE.match(text, cue_start) and text[:cue_start].rstrip().endswith(",")
+    if side == "before" or second_verb or set_off:
         i, cs = clause_at(text, cue_start)
         mentions = owner_mentions(text, gaz)
         owners = [o for o in mentions if cs[i].start <= o.start < cue_start] or [o for o in mentions if o.start < cue_start]
