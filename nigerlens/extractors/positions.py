@@ -213,6 +213,7 @@ _JOINED = re.compile(JOINED)
 _SECOND_VERB = re.compile(r"\s(?:and|but|then)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
 _SET_OFF_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+_RELATIVE_SET_IN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
@@ -274,7 +275,9 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     set_off = side == "after" and _SET_OFF_PARTICIPLE.match(text, cue_start) and text[:cue_start].rstrip().endswith(",")
     if side == "before" or second_verb or set_off:
         i, cs = clause_at(text, cue_start)
-        mentions = owner_mentions(text, gaz)
+        # a name inside a relative clause set in ("Tinubu, who chairs ECOWAS,") is not the subject
+        set_in = [m.span() for m in _RELATIVE_SET_IN.finditer(text, 0, cue_start)]
+        mentions = [o for o in owner_mentions(text, gaz) if not any(a < o.start < b for a, b in set_in)]
         owners = [o for o in mentions if cs[i].start <= o.start < cue_start] or [o for o in mentions if o.start < cue_start]
         if owners and second_verb and owners[0].start > cs[i].start + SUBJECT_REACH:
             owners = []  # the subject is not named first in the clause: leave it to the resolver

@@ -441,6 +441,11 @@ PREDICATE_CASES = [
     ("ECOWAS gave the coup leaders a week to free Bazoum, threatening to use force if they did not.",
      [("ECOWAS", "reinstate_bazoum", "support"), ("ECOWAS", "military_intervention", "support")]),
     ("Nigeria hosted envoys from Mali's junta on Monday, urging dialogue with Niamey.", [("Nigeria", "talks_with_junta", "support")]),
+    # a name in a relative clause set in is not the subject a second verb shares
+    ("Nigeria's Senate urged Tinubu, who chairs ECOWAS, to act with care and warned against military action in Niger.",
+     [("Nigeria", "military_intervention", "oppose")]),
+    ("Italy's government hosted the envoy, who represents ECOWAS, and called for talks with the junta.",
+     [("Italy", "talks_with_junta", "support")]),
     # "gave ... to" with a deadline of several words in the gap
     ("ECOWAS gave the coup leaders until this Sunday to reinstate Bazoum.", [("ECOWAS", "reinstate_bazoum", "support")]),
     ("ECOWAS on Sunday gave Niger's military rulers until next Sunday to reinstate Bazoum.", [("ECOWAS", "reinstate_bazoum", "support")]),
