@@ -140,6 +140,21 @@ def _headline_like(s: str) -> bool:
     return bool(s) and len(s.split()) <= 25 and not s.endswith(_TERMINAL)
 
 
+def _links(rest: str) -> bool:
+    """Whether what follows a marker in its paragraph is headlines: one, or a list of them, a line
+    each ("- Germany says its 100 soldiers stay", "• Analysis: ...")."""
+    lines = [line.strip().lstrip("-\u2013\u2022* ").strip() for line in rest.splitlines() if line.strip()]
+    # a headline may end on a quoted word ("... US military presence 'illegal'"); a sentence ends
+    # its quotation with a stop inside the marks
+    lines = [_QUOTED_END.sub("", line) for line in lines]
+    if _headline_like(rest):
+        return True
+    return bool(lines) and all(_headline_like(line) for line in lines[:_MAX_LINKS * 2])
+
+
+_QUOTED_END = re.compile(r"(?<=\w)['\"\u2019\u201d]+$")
+
+
 def related_link_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of related-link blocks: a 'Read more' marker with the headline paragraphs around it,
     or a paragraph that is one headline written twice."""
@@ -148,7 +163,7 @@ def related_link_blocks(text: str) -> list[tuple[int, int]]:
     used: set[int] = set()
     for i, (s, e) in enumerate(paras):
         m = read_more().match(text[s:e])
-        if not m or i in used or (m.group("rest") and not _headline_like(m.group("rest"))):
+        if not m or i in used or (m.group("rest") and not _links(m.group("rest"))):
             continue  # "Related to the coup, France said ...": a sentence, not a marker
         lo = hi = i
         if not m.group("rest"):  # a bare marker: take the headlines just before and after

@@ -1,5 +1,6 @@
 import pytest
 
+import nigerlens as nl
 from nigerlens.ingest.furniture import find_furniture
 
 OUTLETS = ["RT", "Reuters", "AFP", "AP"]
@@ -139,3 +140,24 @@ def test_related_markers_set_their_headlines_aside(marker):
     found = find_furniture(text, outlets=OUTLETS)
     assert [f.kind for f in found] == ["related_links"]
     assert "N'Djamena" in found[0].text
+
+
+@pytest.mark.parametrize("block", [
+    # a marker over a list of several long headlines, with more page after it
+    "Read Next\n- Germany says its 100 soldiers in Niamey stay put for now as talks go on\n"
+    "- Exclusive: Wagner fighters could be offered to Niger junta, sources say\n"
+    "- Analysis: West Africa's coup belt tests the resolve of the regional bloc",
+    # a headline that ends on a quoted word
+    "Related news\n- Niger junta says US military presence 'illegal'\n- Russian military instructors arrive in Niger\n"
+    "- 'We'll stay as long as we can,' Italy says of its 300-strong Niger mission",
+])
+def test_a_marker_over_a_list_of_headlines_is_set_aside(block):
+    text = f"Italy keeps some 300 soldiers in Niger, the ministry said.\n\n{block}\n\nSign up for our newsletter.\n"
+    article = nl.from_text(text)
+    assert [s.kind for s in article.set_aside if s.kind == "related_links"] == ["related_links"]
+    assert [(d.actor, d.count) for d in nl.deployments(article).itertuples()] == [("Italy", 300)]
+
+
+def test_a_sentence_after_a_marker_word_stays_text():
+    article = nl.from_text("Related to the coup, France said it would keep its 1,500 troops.\nThe ministry added more.\n")
+    assert not [s for s in article.set_aside if s.kind == "related_links"]
