@@ -295,6 +295,8 @@ def _not_a_force(text: str, m: re.Match) -> bool:
     casualties ("killed 17 soldiers", "17 soldiers were killed", "the deaths of 17 soldiers")."""
     if m.groupdict().get("unit") and _link_words("not military").search(text, m.end("count"), m.start("unit")):
         return True
+    if _ONE_OF.match(text, m.start("count")):  # "One of the instructors told RTN": a person, not a force
+        return True
     before = text[max(0, m.start() - 25) : m.start()]
     after = text[m.end() : m.end() + 30]
     return bool(_link_words("casualty").search(before) or _link_words("casualty").match(after.lstrip()) or _casualty_after().match(after))
@@ -307,6 +309,7 @@ def _casualty_after() -> re.Pattern:
     return re.compile(rf"\s+(?:(?:{aux})\s+){{1,2}}(?:\w+\s+)?{_link_words('casualty').pattern}", re.IGNORECASE)
 
 
+_ONE_OF = re.compile(r"one\s+of\s+(?:the|its|their|these|those|our|his|her)\b", re.IGNORECASE)
 _LINKED_RULES = ("of-them", "remaining", "sub-count", "past-strength", "part-of")
 _CONTEXT_SENTENCES = 3  # how far back a count with no owner of its own looks for its force
 _CARRIED_KINDS = ("state", "organisation", "armed group")

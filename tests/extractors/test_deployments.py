@@ -360,3 +360,18 @@ def test_each_unit_word_makes_a_count(word):
 @pytest.mark.parametrize("word", [r["word"] for r in lexicon("count_links") if r["kind"] == "casualty"])
 def test_each_casualty_word_blocks_a_count(word):
     assert rows(f"The army listed {word} 17 soldiers near Diffa.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "one of the ..." is a person picked out of a group, not a force of one
+    ("One of the instructors told state television that they had come to train the army.", []),
+    ("One of the Russian advisers said they would stay in Niger for years.", []),
+    ("Italy has one soldier left in Niger.", [("Italy", 1, None, None, "present")]),
+    # "the former colonial power" is France (data/actors.csv)
+    ("Niger's military rulers tore up the accords with France, the former colonial power, which keeps some 1,500 soldiers in the country.",
+     [("France", 1500, None, "some", "present")]),
+    ("The junta has turned away from the former colonial ruler, which still has about 1,500 soldiers there.",
+     [("France", 1500, None, "about", "present")]),
+])
+def test_partitives_and_the_former_colonial_power(text, expected):
+    assert rows(text, published="2023-08-04") == expected
