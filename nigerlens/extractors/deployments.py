@@ -492,7 +492,9 @@ def closed_relative_owner(text: str, pos: int, gaz: Gazetteer):
     commas = [c.end() for c in _COMMA.finditer(text, clause.start + 1, pos)]
     if not commas:
         return None
-    if any(commas[-1] <= o.start < pos for o in owner_mentions(text, gaz)):
+    # an owner named after the clause's closing comma ("Italy, which has 300 soldiers in Niger,
+    # and Germany, with around 100 ...") owns what follows, not the antecedent
+    if any(commas[0] <= o.start < pos for o in owner_mentions(text, gaz)):
         return None
     antecedent = gaz.actor_mentions(text[: clause.start], kinds=OWNER_KINDS)
     if antecedent and text[antecedent[-1].end : clause.start].strip(" ,'’s") == "":

@@ -375,3 +375,16 @@ def test_each_casualty_word_blocks_a_count(word):
 ])
 def test_partitives_and_the_former_colonial_power(text, expected):
     assert rows(text, published="2023-08-04") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an owner named after a relative clause closed owns what follows, not the antecedent
+    ("Italy, which still has some 300 soldiers in Niger, and Germany, with around 100 at its air transport base in Niamey, have kept their missions going.",
+     [("Italy", 300, None, "some", "present"), ("Germany", 100, None, "around", "present")]),
+    ("France, which keeps about 1,500 troops in Niger, and the United States, with some 1,100 at two bases, have not moved.",
+     [("France", 1500, None, "about", "present"), ("United States", 1100, None, "some", "present")]),
+    # the antecedent still owns a count after the clause when no one else is named
+    ("Italy, which has trained Nigerien forces for years, has about 300 soldiers in Niger.", [("Italy", 300, None, "about", "present")]),
+])
+def test_an_owner_after_a_closed_relative_clause(text, expected):
+    assert rows(text, published="2024-04-18") == expected
