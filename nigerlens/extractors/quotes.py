@@ -44,6 +44,7 @@ from nigerlens.rules.discourse import (
     apposition_actors,
     finite_cues,
     outlet_back,
+    seat_institution,
     speech_cues,
     speech_regex,
     via_chain,
@@ -277,6 +278,9 @@ def tag_inverted(site: Site):
     if not m or re.match(r"(?:that|the\s+\w+\s+(?:was|were|had))\b", m.group("np")):
         return None
     np, np_pos, told = m.group("np"), site.at(site.q_end + m.start("np")), ()
+    seat = _SEAT.match(site.after, m.end("np"))
+    if seat and seat_institution().search(np):  # "..., said a spokesman of the ministry in Berlin"
+        np = np + seat.group()
     lead = _TOLD_FIRST.match(np)
     if lead:  # "..., indicated to AFP a spokeswoman of ...": the outlet comes first
         outlets = site.disc.gaz.actor_mentions(lead.group("who"), kinds=("outlet",))
@@ -286,6 +290,8 @@ def tag_inverted(site: Site):
     return (sp, m.group("cue").lower(), "after:inverted", told) if sp else None
 
 
+# where an institution sits: " in Berlin", " in Paris" after "a spokesman of the ministry"
+_SEAT = re.compile(r"\s+(?:in|at)\s+[A-Z][\w'\u2019-]+")
 _TOLD_FIRST = re.compile(r"(?:to|in)\s+(?P<who>[^,]+?)\s+(?=(?:an?|the|one)\s)", re.IGNORECASE)
 
 

@@ -161,6 +161,12 @@ def outside_quotes(text: str) -> str:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|based\s+in)\s+$", re.IGNORECASE)
 
 
+@cache
+def seat_institution() -> re.Pattern:
+    """An institution whose seat a capital after it names (data/lexicon/seat_institutions.csv)."""
+    return re.compile(rf"(?<![\w-])(?:{alternation(r['word'] for r in lexicon('seat_institutions'))})(?![\w-])", re.IGNORECASE)
+
+
 class Timeline:
     """Items at text offsets, kept in text order."""
 
@@ -278,9 +284,11 @@ class Discourse:
             if earlier is not None:
                 return earlier
         text = np + " " + tail
-        # "a diplomat in Niamey": a town after a preposition is where the source is, not whom it speaks for
+        # "a diplomat in Niamey": a town after a preposition is where the source is, not whom it
+        # speaks for; but "a spokesman of the ministry in Berlin": the capital names whose ministry
         mentions = [m for m in self.gaz.actor_mentions(text)
-                    if not (_PLACE_BEFORE.search(text, 0, m.start) and self.gaz.place_mentions(m.surface))]
+                    if not (_PLACE_BEFORE.search(text, 0, m.start) and self.gaz.place_mentions(m.surface)
+                            and not seat_institution().search(text, 0, m.start))]
         outlets = [m.name for m in self.gaz.actor_mentions(blank, kinds=("outlet",)) if m.start < pos - offset]
         affiliation = self._affiliation(mentions, pos)
         if affiliation is None and _of_back().search(np):

@@ -520,3 +520,16 @@ CLAUSE_SPEAKERS = [
 @pytest.mark.parametrize("text, expected", CLAUSE_SPEAKERS, ids=[c[0][:40] for c in CLAUSE_SPEAKERS])
 def test_clause_speakers(text, expected):
     assert [r for r in rules(text, published="2023-08-14") if r[0] in {e[0] for e in expected}] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capital after an institution names whose institution it is, in either tag order
+    ("“We regret that no deal was reached,” said a spokesman of the ministry in Berlin.", ("spokesman", "Germany")),
+    ("“We will stay as long as we can,” said a spokeswoman for the government in Rome.", ("spokeswoman", "Italy")),
+    ("“Talks go on,” a defence ministry spokesperson in Berlin told reporters.", ("defence ministry spokesperson", "Germany")),
+    # a town after a source with no institution is only where the source is
+    ("“We regret it,” said a spokesman in Berlin.", ("spokesman", None)),
+])
+def test_a_capital_names_the_institution_s_country(text, expected):
+    (row,) = rules(text, published="2024-07-07")
+    assert row[1:3] == expected

@@ -48,3 +48,9 @@ def test_each_status_cue_sets_its_status(row):
 def test_each_subject_adverb_leaves_the_subject_its_verb(row, template):
     quotes = nl.quotes(nl.from_text(template.format(w=row["word"]), published="2023-08-14"))
     assert [q.speaker for q in quotes.itertuples()] == ["Emmanuel Macron" if "Macron" in template else "Bola Tinubu"]
+
+
+@pytest.mark.parametrize("row", rows_of("seat_institutions"), ids=lambda r: r["word"])
+def test_each_seat_institution_takes_the_country_of_its_capital(row):
+    quotes = nl.quotes(nl.from_text(f"“We regret it,” said a spokesman of the {row['word']} in Berlin.", published="2024-07-07"))
+    assert [(q.speaker_kind, q.speaker_affiliation) for q in quotes.itertuples()] == [("anonymous source", "Germany")]
