@@ -50,6 +50,9 @@ HELDOUT = DEV.parent / "heldout"
 HELDOUT_FLOOR = {
     "a": {"deployments": 0.85, "bases": 0.75, "events": 0.90, "quotes": 0.95, "attribution": 0.75, "positions": 0.60},
     "b": {"deployments": 0.75, "bases": 0.80, "events": 0.88, "quotes": 0.90, "attribution": 0.65, "positions": 0.50},
+    # never read: written after the c-tuned fixes, measured once (deployments 1.00, bases 1.00,
+    # events 0.97, quotes 1.00, attribution 0.80, positions 0.75)
+    "d": {"deployments": 0.90, "bases": 0.90, "events": 0.90, "quotes": 0.95, "attribution": 0.70, "positions": 0.65},
     # measured unseen once (attribution 0.76, positions 0.65), then read to fix classes of speakers
     "c-tuned": {"deployments": 0.80, "bases": 0.80, "events": 0.90, "quotes": 0.95, "attribution": 0.80, "positions": 0.60},
 }
