@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from nigerlens.tables.schema import iso_day
+
 KINDS = ("deployments", "bases", "events", "quotes", "positions")
 # the column holding the actor of each table; in events it is a "; "-joined list
 ACTOR_COLUMNS = {
@@ -38,17 +40,6 @@ def _names(value) -> list[str]:
     if not isinstance(value, str) or not value.strip():
         return []
     return [n.strip() for n in value.split(LIST_SEPARATOR.strip()) if n.strip()]
-
-
-def _iso(value) -> str | None:
-    """An ISO date string for a date, a datetime or a string; None for None/NA/empty."""
-    import pandas as pd
-
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) or value == "":
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]
-    return str(value)[:10]
 
 
 def actor_mask(df, actors: Iterable[str], *, table: str, gazetteer=None):
@@ -86,7 +77,7 @@ def date_mask(df, date_range):
     """
     import pandas as pd
 
-    lo, hi = (_iso(v) for v in date_range)
+    lo, hi = (iso_day(v) for v in date_range)
     if "date" not in df.columns:
         return pd.Series(True, index=df.index)
     start = df["date"].astype("string")
@@ -161,6 +152,6 @@ def event_dates(events) -> list[str]:
     dates: set[str] = set()
     for column in ("date", "date_end"):
         if column in events.columns:
-            dates.update(_iso(v) for v in events[column].dropna())
+            dates.update(iso_day(v) for v in events[column].dropna())
     dates.discard(None)
     return sorted(dates)

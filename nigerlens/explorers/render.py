@@ -12,7 +12,7 @@ import io
 from html import escape
 
 from nigerlens.outputs.evidence import evidence_html, set_aside_html
-from nigerlens.outputs.html_table import html_table, plain
+from nigerlens.outputs.html_table import cell_text, html_table
 
 # the plot helper of each table, looked up in nigerlens.plots at call time
 PLOTTERS = {
@@ -53,7 +53,7 @@ def table_html(df, *, kind: str, max_rows: int = 50) -> str:
 
 def _text(value) -> str:
     """A cell as stripped text: empty for None and NA, dates as ISO days."""
-    return plain(value).strip()
+    return cell_text(value).strip()
 
 
 def _cut(text: str, limit: int = MAX_LABEL) -> str:

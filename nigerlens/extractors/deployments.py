@@ -110,7 +110,6 @@ _HOST = re.compile(
     r"(?:(?:neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s+)?$",
     re.IGNORECASE,
 )
-_THE_COUNTRY = re.compile(r"\b(?:in|into|from|out\s+of)\s+the\s+country\b", re.IGNORECASE)
 
 
 # "had" before a participle is an auxiliary ("it had repositioned its troops"), not possession

@@ -44,8 +44,11 @@ from nigerlens.resources import (
 )
 from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
 from nigerlens.rules.discourse import (
+    BE_BEFORE,
     CONTRAST,
+    COORDINATED_VERB,
     PRONOUN,
+    RELATIVE_CLAUSE,
     Discourse,
     Speaker,
     org_back,
@@ -209,11 +212,9 @@ def _rows_of(cue: re.Match) -> tuple[dict, ...]:
     return _cue_table()[int(cue.lastgroup[1:])][1]
 
 
-_JOINED = re.compile(JOINED)
-_SECOND_VERB = re.compile(r"\s(?:and|but|then)\s+(?:\w+ly\s+|also\s+|then\s+|later\s+|has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
 _SET_OFF_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
-_RELATIVE_SET_IN = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+_RELATIVE_SET_IN = re.compile(RELATIVE_CLAUSE + ",")
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
@@ -270,7 +271,7 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
         if org:
             return [gaz.side_of(org) or org], "the bloc"
     # a second verb ("The junta hosted Russian envoys and stepped up ..."): the clause's subject
-    second_verb = side == "after" and _SECOND_VERB.search(text, 0, cue_start)
+    second_verb = side == "after" and COORDINATED_VERB.search(text, 0, cue_start)
     # ", threatening to use force": a participle set off by a comma has the main clause's subject
     set_off = side == "after" and _SET_OFF_PARTICIPLE.match(text, cue_start) and text[:cue_start].rstrip().endswith(",")
     if side == "before" or second_verb or set_off:
@@ -369,10 +370,8 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
     return None, set(), -1
 
 
-# a passive: "was demanded by", "are hereby terminated" (the target is the subject, before the cue)
 _REDUCED_HEAD = re.compile(r"(?:\S+\s+){0,4}$")  # the words before a participle: the noun it describes
 _PARTICIPLE = re.compile(r"\w+(?:ed|en)\b", re.IGNORECASE)  # "demanded", "frozen"; not "insisting"
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 
 
 def _is_participle(cue: str) -> bool:
@@ -719,7 +718,7 @@ def _rows_for_cue(article, sent, n, cues, k, row, gaz, disc, issues, quoted, las
     agent = _agent(text, sent, c.end(), gaz, disc)
     # a passive ("was demanded by"), or a participle with its agent ("sanctions imposed by the
     # bloc"): what the cue governs is before it
-    be_passive = _PASSIVE.search(text, 0, c.start())
+    be_passive = BE_BEFORE.search(text, 0, c.start())
     # "is committed to dialogue", "is opposed to force": a participle with "to" is an adjective of
     # its subject; only a participle with an agent, or a bare one after "is", is a passive
     passive = side == "after" and not row.get("issue") and _is_participle(c.group()) and (

@@ -37,8 +37,11 @@ from nigerlens.resources import alternation, lexicon
 from nigerlens.rules.clauses import owner_mentions
 from nigerlens.rules.discourse import (
     AUX_END,
+    BE_BEFORE,
+    COORDINATED_VERB,
     NAME,
     PRONOUN,
+    RELATIVE_CLAUSE,
     Discourse,
     Speaker,
     apposition_actors,
@@ -55,13 +58,9 @@ from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 from nigerlens.text.spans import Span
 
-_REL = re.compile(r",\s*(?:who|which|whose)\b[^,]*,?")
+_REL = re.compile(RELATIVE_CLAUSE + ",?")
 _LEAD = re.compile(r"^(?:and|but|while|as|so|then|also|now)\s+", re.IGNORECASE)
 _MAX_NP_WORDS = 9
-# a verb after "and" or "but" has no subject of its own: "He called it "illegal" and said ..."
-_COORDINATED = re.compile(rf"\b(?:and|but)(?:\s+(?:{alternation(r['word'] for r in lexicon('subject_adverbs'))}))*\s*$", re.IGNORECASE)
-# a speech verb after a form of "be" is a passive, not speech: "shall be continued", "is said to"
-_PASSIVE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a participle right after one of these has the main clause's subject: "He said ..., while insisting"
 _SUBORDINATOR = re.compile(r"^(?:while|before|after|when|as|without|even|also|and|but)?$", re.IGNORECASE)
 # an apposition of a place after a set-in phrase: ", meeting in the Ghanaian capital, Accra,"
@@ -301,7 +300,7 @@ def tag_before(site: Site):
     (``before:participle``); "according to X, ..." (``before:according-to``)."""
     disc, before, cues = site.disc, site.before, speech_cues()
     found = [c for c in speech_regex().finditer(before)
-             if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative") or not _PASSIVE.search(before[: c.start()])]
+             if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative") or not BE_BEFORE.search(before[: c.start()])]
     if not found:
         return None
     c = found[-1]
@@ -345,7 +344,7 @@ def tag_before(site: Site):
     for c in found[::-1][:3]:
         if cues.get(c.group().lower(), "finite") not in ("finite", "evaluative"):
             break
-        if _COORDINATED.search(before[: c.start()]):  # "... and said it": the subject is further back
+        if COORDINATED_VERB.search(before[: c.start()]):  # "... and said it": the subject is further back
             shared = shared or c
             continue
         np = np_before(before[: c.start()])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from nigerlens.outputs.html_table import plain
+from nigerlens.outputs.html_table import cell_text
 from nigerlens.tables.schema import EVIDENCE
 from nigerlens.text.article import Article
 
@@ -19,12 +19,8 @@ _BOX = "margin:0 0 0.8em 0;padding:0.4em 0.6em;border-left:3px solid #ccc"
 
 
 def _filled(value) -> bool:
-    """True unless ``value`` is None, NA/NaN or an empty string."""
-    import pandas as pd
-
-    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
-        return False
-    return not (isinstance(value, str) and not value.strip())
+    """True unless ``value`` is None, NA/NaN or a blank string."""
+    return bool(cell_text(value).strip())
 
 
 def row_summary(row) -> str:
@@ -34,7 +30,7 @@ def row_summary(row) -> str:
         row: a row of a nigerlens table (a pandas Series).
     """
     parts = [
-        f"<b>{escape(str(name))}</b>: {escape(plain(value))}"
+        f"<b>{escape(str(name))}</b>: {escape(cell_text(value))}"
         for name, value in row.items()
         if name not in _NOT_SUMMARISED and _filled(value)
     ]

@@ -35,7 +35,7 @@ def html_table(df, *, classes: tuple[str, ...] = ("nl-table",), max_rows: int | 
     return html.replace("<th>", '<th style="text-align:left">')
 
 
-def plain(value) -> str:
+def cell_text(value) -> str:
     """A cell as text for people: empty for a missing value, a day of a date column (a Timestamp
     at midnight) as its ISO date, anything else as ``str`` gives it."""
     import pandas as pd
@@ -46,7 +46,7 @@ def plain(value) -> str:
 
 
 def _cell(value, clip: int | None = None) -> str:
-    text = plain(value)
+    text = cell_text(value)
     if clip is not None and len(text) > clip:
         text = text[:clip] + "\u2026"
     return escape(text)

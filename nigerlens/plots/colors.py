@@ -5,10 +5,10 @@ matplotlib and pandas are imported inside the helpers so that importing the plot
 
 from __future__ import annotations
 
-import datetime as dt
 import zlib
 
 from nigerlens.analysis.counts import present  # noqa: F401  (the plots' test for a missing value)
+from nigerlens.tables.schema import day as as_date  # noqa: F401  (the plots' reading of a date cell)
 
 # Fixed colours for the actors that recur in the corpus, so a chart and a map agree.
 ACTOR_COLORS = {
@@ -111,13 +111,3 @@ def style_date_axis(ax) -> None:
     ax.set_axisbelow(True)
 
 
-def as_date(value):
-    """Return a date from a date, a datetime (or pandas Timestamp) or an ISO string, else None."""
-    if isinstance(value, dt.datetime):
-        return None if not present(value) else value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10]) if present(value) else None
-    except ValueError:
-        return None

@@ -28,7 +28,15 @@ PRONOUN = re.compile(r"^(?:he|she|they|it|we|him|her|them)$", re.IGNORECASE)
 PRONOUN_GENDER = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
 # adverbs and auxiliaries between a subject and its verb: "The spokesman also denounced", "He
 # still described ..." (data/lexicon/subject_adverbs.csv)
-AUX_END = re.compile(rf"(?:\s+(?:{alternation(r['word'] for r in lexicon('subject_adverbs'))}))+$", re.IGNORECASE)
+_SUBJECT_ADVERBS = alternation(r["word"] for r in lexicon("subject_adverbs"))
+AUX_END = re.compile(rf"(?:\s+(?:{_SUBJECT_ADVERBS}))+$", re.IGNORECASE)
+# a verb after "and", "but" or "then" has no subject of its own: "He called it "illegal" and said
+# ...", "The junta hosted Russian envoys and stepped up ..." (searched in the text before the verb)
+COORDINATED_VERB = re.compile(rf"\b(?:and|but|then)(?:\s+(?:\w+ly|{_SUBJECT_ADVERBS}))*\s*$", re.IGNORECASE)
+# a form of "be" (and an adverb) right before a verb: a passive ("shall be continued", "was demanded")
+BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+# a relative clause set off by a comma: ", who chairs the bloc" (closing comma left to the user)
+RELATIVE_CLAUSE = r",\s*(?:who|which|whose)\b[^,]*"
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
@@ -146,11 +154,6 @@ class Speaker:
     affiliation: str | None = None
     via: tuple[str, ...] = ()  # intermediaries between the article's outlet and the speaker
     nouns: frozenset = field(default_factory=frozenset)  # role nouns: {"source", "diplomat"}
-
-
-def quotes_in(text: str) -> list[Quotation]:
-    """Quotations in a text, whatever their marks (see :mod:`nigerlens.quotations`)."""
-    return find_quotations(text)
 
 
 def outside_quotes(text: str) -> str:

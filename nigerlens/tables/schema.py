@@ -157,12 +157,14 @@ def same_dtypes(df):
 
 
 def day(value):
-    """The day ``value`` stands for (a date, a datetime or pandas Timestamp, or an ISO string
-    such as a table's date cell), or None when it is missing or not a date."""
+    """The day ``value`` stands for (a date, a datetime or pandas Timestamp, a numpy datetime64,
+    or an ISO string such as a table's date cell), or None when it is missing or not a date."""
     import datetime as dt
 
     if isinstance(value, dt.date) and value == value:  # NaT is a datetime, but not equal to itself
         return value.date() if isinstance(value, dt.datetime) else value
+    if type(value).__name__ == "datetime64":  # numpy's, from a column's .values ("NaT" parses to None)
+        value = str(value)
     if not isinstance(value, str):  # None, NaN, NaT, pandas NA, numbers
         return None
     try:
