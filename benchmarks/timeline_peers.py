@@ -1,8 +1,10 @@
 """Benchmark: the nigerlens events table against dateparser's ``search_dates`` and datefinder.
 
 ``nigerlens`` is ``nl.events(article)``, the events DataFrame; ``nigerlens-rows`` the same events
-as the extractor's records (``event_records``), which is what the peers return too (lists of
-hits): the difference is the cost of building the DataFrame.
+as the extractor's records (``event_records``): the difference is the cost of building the
+DataFrame. ``nigerlens-dates`` is the dates alone (``dated_expressions``: each expression with its
+resolved date or range, without the summary and actors of each event), which is the job the
+peers do and what they return (lists of hits).
 
 Every tool reads the same analysed text (``Article.sentences``, page furniture excluded) of the
 bundled article, the dev articles and the train texts, anchored on the publication date, and is
@@ -39,9 +41,9 @@ from nigerlens.tables.export import records
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDERS = (ROOT / "tests" / "fixtures" / "dev", ROOT / "tests" / "fixtures" / "train")
-# nigerlens-rows: the same events as records (what the extractor finds, as the peers' lists of
-# hits are), without building the events DataFrame that nl.events returns
-TOOLS = ("nigerlens", "nigerlens-rows", "dateparser", "datefinder")
+# nigerlens-rows: the same events as records, without building the DataFrame that nl.events
+# returns; nigerlens-dates: their dates alone, without summaries and actors (what the peers find)
+TOOLS = ("nigerlens", "nigerlens-rows", "nigerlens-dates", "dateparser", "datefinder")
 
 
 def article_paths() -> list[Path]:
@@ -88,6 +90,17 @@ def nigerlens_records_call(article):
     return event_records(article)
 
 
+def nigerlens_dates_call(article):
+    from nigerlens.extractors.events import dated_expressions
+
+    forget()
+    return list(dated_expressions(article))
+
+
+def nigerlens_date_rows(found) -> list[dict]:
+    return [{"date": r.date.isoformat(), "date_end": r.date_end.isoformat() if r.date_end else None} for _, _, r, _ in found if r.date]
+
+
 def nigerlens_rows(found) -> list[dict]:
     return [r for r in records(found) if r.get("date")]
 
@@ -123,10 +136,12 @@ def peer_rows(found) -> list[dict]:
     return [{"date": d.date().isoformat(), "date_end": None} for d in days]
 
 
-CALLS = {"nigerlens": nigerlens_call, "nigerlens-rows": nigerlens_records_call, "dateparser": dateparser_call, "datefinder": datefinder_call}
-ROWS = {"nigerlens": nigerlens_rows, "nigerlens-rows": nigerlens_rows, "dateparser": peer_rows, "datefinder": peer_rows}
-PACKAGES = {"nigerlens": "nigerlens", "nigerlens-rows": "nigerlens", "dateparser": "dateparser", "datefinder": "datefinder"}
-OURS = ("nigerlens", "nigerlens-rows")
+CALLS = {"nigerlens": nigerlens_call, "nigerlens-rows": nigerlens_records_call, "nigerlens-dates": nigerlens_dates_call,
+         "dateparser": dateparser_call, "datefinder": datefinder_call}
+ROWS = {"nigerlens": nigerlens_rows, "nigerlens-rows": nigerlens_rows, "nigerlens-dates": nigerlens_date_rows,
+        "dateparser": peer_rows, "datefinder": peer_rows}
+PACKAGES = {"nigerlens": "nigerlens", "nigerlens-rows": "nigerlens", "nigerlens-dates": "nigerlens", "dateparser": "dateparser", "datefinder": "datefinder"}
+OURS = ("nigerlens", "nigerlens-rows", "nigerlens-dates")
 
 
 def date_only(rows: list[dict]) -> list[dict]:

@@ -1,10 +1,12 @@
-"""Write every table of the bundled, dev and sample-corpus articles to one text file.
+"""Write every table of the bundled, sample-corpus, dev, train and held-out articles to one text file.
 
 Used to check that a change that should not change behaviour (moving code) does not: run it
 before and after, and diff the two files::
 
     python scripts/table_snapshot.py > before.txt   # ... change ...
     python scripts/table_snapshot.py > after.txt && diff before.txt after.txt
+
+Folders given as arguments replace the default ones.
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from pathlib import Path
 import nigerlens as nl
 
 ROOT = Path(__file__).resolve().parent.parent
-FOLDERS = (ROOT / "data" / "articles", ROOT / "data" / "corpus", ROOT / "tests" / "fixtures" / "dev", ROOT / "tests" / "fixtures" / "train")
+FIXTURES = ROOT / "tests" / "fixtures"
+FOLDERS = (ROOT / "data" / "articles", ROOT / "data" / "corpus", FIXTURES / "dev", FIXTURES / "train",
+           *sorted(p for p in (FIXTURES / "heldout").iterdir() if p.is_dir()))
 
 
-def main() -> int:
-    paths = [str(p) for folder in FOLDERS for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".html")]
+def main(argv: list[str]) -> int:
+    folders = [Path(a).resolve() for a in argv] or FOLDERS
+    paths = [str(p) for folder in folders for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".html")]
     tables = nl.extract(paths, jobs=1, progress=False)
     for name, df in tables.items():
         if "path" in df.columns:
@@ -31,4 +36,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

@@ -15,13 +15,15 @@ def test_timeline_benchmark_runs_and_nigerlens_scores_higher_than_its_peers(tmp_
     )
     assert proc.returncode == 0, proc.stderr
     tools = json.loads(out.read_text())["tools"]
-    assert set(tools) == {"nigerlens", "nigerlens-rows", "dateparser", "datefinder"}
+    assert set(tools) == {"nigerlens", "nigerlens-rows", "nigerlens-dates", "dateparser", "datefinder"}
     assert tools["nigerlens"]["f1"] >= 0.85
     assert tools["nigerlens-rows"]["f1"] == tools["nigerlens"]["f1"]  # the same events, as records
+    assert tools["nigerlens-dates"]["f1"] == tools["nigerlens"]["f1"]  # and their dates alone
     for peer in ("dateparser", "datefinder"):
         assert tools["nigerlens"]["f1"] > tools[peer]["f1"]
         assert tools["nigerlens"]["f1_date_only"] > tools[peer]["f1_date_only"]
     assert "nigerlens vs datefinder: F1" in proc.stdout and "nigerlens-rows vs dateparser: F1" in proc.stdout
+    assert "nigerlens-dates vs datefinder: F1" in proc.stdout
     assert "CPU per article" in proc.stdout
 
 

@@ -98,40 +98,49 @@ def _year_hint(article: Article) -> int | None:
     return max(years) if years else None
 
 
-def event_records(article: Article, *, gazetteer: Gazetteer | None = None, published=None) -> list[dict]:
-    """Event rows (dicts) for ``article`` in text order; ``published`` overrides its date."""
-    gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
+def dated_expressions(article: Article, *, published=None):
+    """Each date expression of ``article``'s analysed text with its resolution, in text order, as
+    ``(sentence, expression, resolution, anchor)``; ``published`` overrides the publication date
+    (``anchor``, None when none is known and no dateline gives one). The events table without its
+    summaries and actors: what date finders such as dateparser's ``search_dates`` return."""
     anchor = parse_date(published, where="publication date") if published is not None else article.published
     hint = None if anchor else _year_hint(article)
     if anchor is None:  # no publication date: the article's own dateline dates it
         anchor = dateline_date((s.text for s in article.sentences), hint)
-    rows = []
     for sent in article.sentences:
         earlier: list[Resolution] = []
         for expr in find_expressions(sent.text):
             r = resolve(expr, sent.text, anchor, earlier=earlier, year_hint=hint)
             earlier.append(r)
-            summary = summarize(sent.text, expr.start, expr.end)
-            # the event's own actors, from the clause it dates: not whoever else the sentence
-            # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)
-            actors = actors_in(summary, gaz)
-            rows.append(
-                {
-                    "article_id": article.id,
-                    "date": r.date.isoformat() if r.date else None,
-                    "date_end": r.date_end.isoformat() if r.date_end else None,
-                    "precision": r.precision,
-                    "expression": expr.text,
-                    "anchor": anchor.isoformat() if anchor and r.anchored else None,
-                    "how": r.how,
-                    "summary": summary or None,
-                    "actors": "; ".join(actors) or None,
-                    "sentence": sent.text,
-                    "start": sent.start,
-                    "end": sent.end,
-                    "rule": f"date:{expr.rule}",
-                }
-            )
+            yield sent, expr, r, anchor
+
+
+def event_records(article: Article, *, gazetteer: Gazetteer | None = None, published=None) -> list[dict]:
+    """Event rows (dicts) for ``article`` in text order; ``published`` overrides its date."""
+    gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
+    rows = []
+    for sent, expr, r, anchor in dated_expressions(article, published=published):
+        summary = summarize(sent.text, expr.start, expr.end)
+        # the event's own actors, from the clause it dates: not whoever else the sentence
+        # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)
+        actors = actors_in(summary, gaz)
+        rows.append(
+            {
+                "article_id": article.id,
+                "date": r.date.isoformat() if r.date else None,
+                "date_end": r.date_end.isoformat() if r.date_end else None,
+                "precision": r.precision,
+                "expression": expr.text,
+                "anchor": anchor.isoformat() if anchor and r.anchored else None,
+                "how": r.how,
+                "summary": summary or None,
+                "actors": "; ".join(actors) or None,
+                "sentence": sent.text,
+                "start": sent.start,
+                "end": sent.end,
+                "rule": f"date:{expr.rule}",
+            }
+        )
     return rows
 
 

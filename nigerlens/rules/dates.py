@@ -47,6 +47,8 @@ _REL_YEAR = r"(?:,?\s+(?:(?i:of)\s+)?(?P<relyear>(?i:last|this|next))\s+(?i:year
 # time nouns and deictic words, shared by the patterns and their triggers (TRIGGERS)
 _UNITS = ("day", "week", "month", "year")
 _DEICTIC = ("yesterday", "today", "tomorrow")
+_DIRECTIONS = ("later", "earlier", "after", "before", "ago")  # "two days later", "a year ago"
+_DIRECTION_WORDS = "|".join(_DIRECTIONS)
 _UNIT = "|".join(u + "s?" for u in _UNITS)  # "days?|weeks?|months?|years?"
 _DEICTIC_WORDS = "|".join(_DEICTIC)
 _NUM = r"(?P<n>\d{1,3}|(?i:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
@@ -63,7 +65,7 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month-year", rf"{_IN}(?P<mon>{_MONTH})\s+{_YEAR}"),
     ("quarter", rf"(?i:(?:(?:in|during|by)\s+)?(?:the\s+)?(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of\s+{_YEAR})?"),
     ("month", rf"(?:(?i:in|since|until|till|by|from|during|through|throughout|before|after)\s+|(?<=\b[Tt]he\s))(?P<mon>{_FULL_MONTH})\b(?!\s+\d){_REL_YEAR}?"),
-    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>{_UNIT})\s+(?P<dir>later|earlier|after|before|ago))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
+    ("relative-offset", rf"{_NUM}\s+(?i:(?P<unit>{_UNIT})\s+(?P<dir>{_DIRECTION_WORDS}))\b(?:(?:(?<=after)|(?<=before))\s+(?P<ref>(?i:the|his|her|its|their)\s+[a-z]+))?"),
     ("weekend", r"(?i:(?:(?:over|at|during|on)\s+)?(?P<rel>the|this|last|next|past)\s+weekend)\b"),
     ("week", r"(?i:(?P<rel>(?:earlier|later)\s+this|last|this|next|the\s+past|the\s+previous|past|previous)\s+week)\b"),
     ("month-relative", r"(?i:(?:(?P<part>early|late|earlier|later)\s+)?(?P<rel>last|this|next|the\s+previous|previous)\s+month)\b"),
@@ -76,38 +78,56 @@ PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _words(*words: str) -> tuple[str, ...]:
-    return tuple(f"(?i:{w})" for w in words)
-
-
-# The words without which a rule cannot match: each a part of the rule's pattern that every match
-# contains, with the same case rule (month and weekday names capitalised, the other words in any
-# case). A rule is tried on a sentence only when one of its triggers is in it, and most sentences
-# hold none; a trigger that missed a match would drop a date, so the tests check that every match
-# of a rule holds one of its triggers.
+# The words without which a rule cannot match: each a word that every match of the rule contains.
+# Month and weekday names are compared as written (they are capitalised in every match: "march"
+# and "may" are verbs), the other words case-folded, as the rules' any-case words match ("DAYS",
+# "dayſ", "wee\u212a"); the four digits of a year are the one pattern. A rule is tried on a
+# sentence only when one of its triggers is in it, and most sentences hold none; a trigger that
+# missed a match would drop a date, so the tests check that every match of a rule holds one of
+# its triggers.
+YEAR_DIGITS = _YEAR_DIGITS
+MONTH_STEMS = tuple(m[:3] for m in calendar.month_name if m)  # "Jan" ... "Dec": every name and abbreviation in _MONTH starts with one
+WEEKDAY_NAMES = tuple(calendar.day_name)
+CASED_TRIGGERS = frozenset((*MONTH_STEMS, *WEEKDAY_NAMES))
 TRIGGERS: dict[str, tuple[str, ...]] = {
-    "iso": (_YEAR_DIGITS,),
-    "month-day": (_MONTH,),
-    "day-month": (_MONTH,),
-    "part-of-month": (_MONTH,),
-    "month-year": (_MONTH,),
-    "quarter": _words("quarter"),
-    "month": (_MONTH,),  # the rule takes the full names only (_FULL_MONTH), all inside _MONTH
-    "relative-offset": _words(*_UNITS),
-    "weekend": _words("weekend"),
-    "week": _words("week"),
-    "month-relative": _words("month"),
-    "year-relative": _words("year"),
-    "year": (_YEAR_DIGITS,),
-    "weekday": (_WEEKDAY,),
-    "deictic": _words(*_DEICTIC),
+    "iso": (YEAR_DIGITS,),
+    "month-day": MONTH_STEMS,
+    "day-month": MONTH_STEMS,
+    "part-of-month": MONTH_STEMS,
+    "month-year": MONTH_STEMS,
+    "quarter": ("quarter",),
+    "month": MONTH_STEMS,  # the rule takes the full names only (_FULL_MONTH)
+    "relative-offset": _DIRECTIONS,  # rarer in text than the units ("day" is in every weekday)
+    "weekend": ("weekend",),
+    "week": ("week",),
+    "month-relative": ("month",),
+    "year-relative": ("year",),
+    "year": (YEAR_DIGITS,),
+    "weekday": WEEKDAY_NAMES,
+    "deictic": _DEICTIC,
 }
 _COMPILED = tuple((rule, re.compile(rf"(?<![\w-])(?:{p})")) for rule, p in PATTERNS)
-# each trigger once, with the rules (indices into _COMPILED) that it lets through
-_TRIGGER_RULES = tuple(
-    (re.compile(t), frozenset(i for i, (rule, _) in enumerate(_COMPILED) if t in TRIGGERS[rule]))
-    for t in dict.fromkeys(t for rule, _ in PATTERNS for t in TRIGGERS[rule])
-)
+_YEAR_RX = re.compile(YEAR_DIGITS)
+
+
+def trigger_in(trigger: str, text: str) -> bool:
+    """Whether ``trigger`` (a word of :data:`TRIGGERS`) is in ``text``, by the case rule above."""
+    if trigger == YEAR_DIGITS:
+        return bool(_YEAR_RX.search(text))
+    return trigger in (text if trigger in CASED_TRIGGERS else text.casefold())
+
+
+def _rules_of(trigger: str) -> frozenset[int]:
+    """The rules (indices into _COMPILED) that ``trigger`` lets through."""
+    return frozenset(i for i, (rule, _) in enumerate(_COMPILED) if trigger in TRIGGERS[rule])
+
+
+# each trigger once with its rules: a substring test per word is several times cheaper than a
+# regular expression search
+_EVERY_TRIGGER = tuple(dict.fromkeys(t for rule, _ in PATTERNS for t in TRIGGERS[rule]))
+_CASED_RULES = tuple((t, _rules_of(t)) for t in _EVERY_TRIGGER if t in CASED_TRIGGERS)
+_FOLDED_RULES = tuple((t, _rules_of(t)) for t in _EVERY_TRIGGER if t not in CASED_TRIGGERS and t != YEAR_DIGITS)
+_YEAR_RULES = _rules_of(YEAR_DIGITS)
 # "ABUJA, Aug 10 — ..." dates the report, not an event
 DATELINE = re.compile(rf"^[A-Z][A-Z.'’ -]+,\s+(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?\s*(?:\([^()]{{1,40}}\)\s*)?[-\u2013\u2014]")
 
@@ -175,9 +195,15 @@ def find_expressions(sentence: str) -> list[Expression]:
 def _expressions(sentence: str) -> tuple[Expression, ...]:
     """:func:`find_expressions`, once per sentence text (the deployments and events tables both ask)."""
     live: set[int] = set()  # the rules whose trigger is in the sentence: no other can match
-    for trigger, rules in _TRIGGER_RULES:
-        if trigger.search(sentence):
+    for trigger, rules in _CASED_RULES:
+        if trigger in sentence:
             live |= rules
+    folded = sentence.casefold()
+    for trigger, rules in _FOLDED_RULES:
+        if trigger in folded:
+            live |= rules
+    if _YEAR_RX.search(sentence):
+        live |= _YEAR_RULES
     return _scan(sentence, live) if live else ()
 
 

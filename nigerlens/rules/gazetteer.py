@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 
-from nigerlens.resources import data_path, fold, read_rows
+from nigerlens.resources import data_path, fold, read_rows, trie_alternation
 
 ACTOR_KINDS = ("state", "organisation", "armed group", "person", "outlet")
 
@@ -82,9 +82,8 @@ def _split(aliases: str, name: str) -> tuple[str, ...]:
 def _alias_regex(aliases: list[str], flags: int) -> re.Pattern | None:
     if not aliases:
         return None
-    body = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
     # an alias ending in a dot ("U.S.") may not have a word boundary after it
-    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", flags)
+    return re.compile(rf"(?<![\w.])(?:{trie_alternation(aliases)})(?!\w)", flags)
 
 
 class Gazetteer:
@@ -93,6 +92,7 @@ class Gazetteer:
     def __init__(self, actors: list[Actor], places: list[Place], periods: tuple[Period, ...] = ()):
         self._mention_cache: dict = {}
         self._as_of_cache: dict = {}
+        self._as_of_day: dict = {}  # date -> the gazetteer as_of(date) returned (one per article)
         self.periods = tuple(periods)
         self.actors = {a.name: a for a in actors}
         self.places = {p.name: p for p in places}
@@ -127,11 +127,15 @@ class Gazetteer:
         """The gazetteer as it reads on ``when``: the aliases of ``data/actor_periods.csv`` that
         hold then ("the government", "Niamey" = Niger junta from 26 July 2023) and each person's
         role on that date. ``None`` (date unknown) reads as the crisis: open periods hold."""
+        found = self._as_of_day.get(when)
+        if found is not None:
+            return found
         active = tuple(p for p in self.periods if p.holds(when))
         key = (active, tuple(self._role_on(a, when) for a in self.actors.values() if len(a.roles) > 1))
         found = self._as_of_cache.get(key)
         if found is None:
             found = self._as_of_cache[key] = self._with_periods(active, when)
+        self._as_of_day[when] = found
         return found
 
     def _role_on(self, a: Actor, when: date | None) -> str | None:
@@ -147,7 +151,7 @@ class Gazetteer:
             actors.append(Actor(a.name, a.kind, aliases, affiliation, a.gender, a.titles, a.roles))
         g = Gazetteer(actors, list(self.places.values()), self.periods)
         g._generic = {x.lower() for x in moved if x.lower().startswith("the ")}
-        g._as_of_cache = self._as_of_cache
+        g._as_of_cache, g._as_of_day = self._as_of_cache, self._as_of_day
         return g
 
     # -- look-ups --------------------------------------------------------------------------

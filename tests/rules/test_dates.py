@@ -1,14 +1,13 @@
 """The date-word pre-filter of rules/dates.py: a rule is tried on a sentence only when one of its
 TRIGGERS is in it, and that must never drop a date expression."""
 
-import re
 
 import pytest
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
 import nigerlens as nl
-from nigerlens.rules.dates import _COMPILED, PATTERNS, TRIGGERS, _scan, find_expressions
+from nigerlens.rules.dates import _COMPILED, PATTERNS, TRIGGERS, _scan, find_expressions, trigger_in
 
 from ..conftest import BUNDLED_PATH, ROOT
 from ..extractors.test_events import CASES
@@ -43,8 +42,17 @@ def test_every_rule_has_triggers():
 
 def test_every_match_of_a_rule_holds_one_of_its_triggers():
     missed = [(rule, m.group()) for s in SENTENCES for rule, rx in _COMPILED for m in rx.finditer(s)
-              if not any(re.search(t, m.group()) for t in TRIGGERS[rule])]
+              if not any(trigger_in(t, m.group()) for t in TRIGGERS[rule])]
     assert missed == []
+
+
+@pytest.mark.parametrize("trigger, text, held", [
+    ("Aug", "on Aug. 10", True), ("Aug", "on aug. 10", False), ("Sep", "Sept. 15", True), ("Monday", "MONDAY", False),
+    ("day", "two DAYS later", True), ("day", "two dayſ later", True), ("week", "last wee\u212a", True),
+    ("week", "a weekly rally", True), ("year", "in 2023", False), (r"(?:19|20)\d{2}", "in 2023", True), (r"(?:19|20)\d{2}", "1,300 troops", False),
+])
+def test_a_trigger_is_a_word_compared_by_its_case_rule(trigger, text, held):
+    assert trigger_in(trigger, text) is held
 
 
 def test_the_prefilter_keeps_every_expression_of_the_case_tables_and_articles():
