@@ -56,7 +56,7 @@ from nigerlens.rules.discourse import (
     speech_cues,
     via_chain,
 )
-from nigerlens.rules.gazetteer import Gazetteer, Mention, gazetteer_for
+from nigerlens.rules.gazetteer import Gazetteer, Mention, gazetteer_for, government_of
 from nigerlens.rules.issues import (
     issue_start,
     issues_in,
@@ -653,7 +653,9 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
                         found_by = how.replace(" (governing cue)", "")
-                        actor = _speaking_for(reporter, actor, gaz)
+                        actor = government_of(_speaking_for(reporter, actor, gaz), article.published)  # Niger's is the junta's after the coup
+                        if actor in taxonomy(issues)[issue]["not_held_by"] or (actor, issue, held) in seen:
+                            continue
                         # "X said the bloc / it ...": X speaks of its own side
                         # the other party is named between the reporting verb and the cue, or
                         # after it as the agent ("... would not accept sanctions imposed by ECOWAS")

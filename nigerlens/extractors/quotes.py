@@ -63,8 +63,18 @@ _LEAD = re.compile(r"^(?:and|but|while|as|so|then|also|now)\s+", re.IGNORECASE)
 _MAX_NP_WORDS = 9
 # a participle right after one of these has the main clause's subject: "He said ..., while insisting"
 _SUBORDINATOR = re.compile(r"^(?:while|before|after|when|as|without|even|also|and|but)?$", re.IGNORECASE)
-# an apposition of a place after a set-in phrase: ", meeting in the Ghanaian capital, Accra,"
+# an apposition of a place after a set-in phrase that ends in a place noun: ", meeting in the
+# Ghanaian capital, Accra," (not the subject after "Speaking in Lagos on Friday, Emmanuel Macron")
 _PLACE_APPOSITION = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+_PLACE_NOUN_END = re.compile(r"\b(?:capital|city|town|village|region|province|state|port|base|border)$", re.IGNORECASE)
+# a time phrase opening the subject chunk: "On Friday Tchiani said", "Late on Monday the CNSP said"
+_TIME_LEAD = re.compile(
+    r"^(?:(?:on|late|early|last|this|since|by)\s+)*(?:(?:on|late|early)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[A-Z])",
+    re.IGNORECASE,
+)
 
 
 def np_before(text: str) -> str:
@@ -82,11 +92,11 @@ def np_before(text: str) -> str:
     chunks = [c.strip() for c in re.split(r"[,;:\u2014\u2013]", text)]
     # "Army chiefs, meeting in the Ghanaian capital, Accra, said": the set-in phrase and the place
     # that names its end run to the verb
-    while len(chunks) > 2 and _PLACE_APPOSITION.match(chunks[-1]) and _SET_IN.match(chunks[-2]):
+    while len(chunks) > 2 and _PLACE_APPOSITION.match(chunks[-1]) and _SET_IN.match(chunks[-2]) and _PLACE_NOUN_END.search(chunks[-2]):
         chunks.pop()
     while len(chunks) > 1 and _SET_IN.match(chunks[-1]):
         chunks.pop()
-    chunk = _LEAD.sub("", chunks[-1])
+    chunk = _TIME_LEAD.sub("", _LEAD.sub("", chunks[-1]))
     if len(chunks) > 1 and _POSSESSIVE_TITLE.fullmatch(chunks[-2]) and NAME.fullmatch(chunk):
         return f"{chunks[-2]} {chunk}"  # "His spokesman, Stephane Dujarric": whose spokesman he is
     if len(chunks) > 1 and _APPOSITION.match(chunk) and NAME.search(chunks[-2] + " "):
@@ -103,7 +113,8 @@ def np_before(text: str) -> str:
 
 
 # a phrase set in between a subject and its verb: ", speaking on condition of anonymity,"
-_SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during)\b")
+# or a past participle with its complement: ", addressed to the French embassy," ", backed by Paris,"
+_SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during|[a-z]+ed\s+(?:by|to|in|at|on|from|with|after|for))\b")
 # "His spokesman", "her foreign minister" before a name
 _POSSESSIVE_TITLE = re.compile(r"(?:his|her)\s+(?:\w+\s+){0,2}\w+", re.IGNORECASE)
 # an apposition after a name: ", a local trader", ", the bloc's commissioner"

@@ -74,11 +74,19 @@ def clause_at(sentence: str, pos: int) -> tuple[int, list[Clause]]:
     return len(cs) - 1, cs
 
 
+# a country set off after the town it is in: "in Accra, Ghana, convened", "in Port Moresby,
+# Papua New Guinea, on Friday" (not "In Niamey, the junta said", where the actor is the subject)
+_TOWN_BEFORE = re.compile(r"\b(?i:in|at|from|near|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$")
+_SET_OFF_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+
+
 def owner_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     """Actor mentions in a sentence that can own what the clause says (places and comparisons dropped)."""
     owners = []
     for m in gazetteer.actor_mentions(sentence, kinds=OWNER_KINDS):
         before = sentence[max(0, m.start - 60) : m.start]
+        if _TOWN_BEFORE.search(before) and _SET_OFF_AFTER.match(sentence, m.end):
+            continue
         if not NOT_OWNER_BEFORE.search(before) or QUANTIFIED_OF.search(before):
             owners.append(m)
     return owners

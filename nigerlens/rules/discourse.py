@@ -36,7 +36,10 @@ COORDINATED_VERB = re.compile(rf"\b(?:and|but|then)(?:\s+(?:\w+ly|{_SUBJECT_ADVE
 # a form of "be" (and an adverb) right before a verb: a passive ("shall be continued", "was demanded")
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a relative clause set off by a comma: ", who chairs the bloc" (closing comma left to the user)
-RELATIVE_CLAUSE = r",\s*(?:who|which|whose)\b[^,]*"
+# a relative clause set in after a subject, up to its closing comma; a list of names inside it
+# runs on to its "and" ("Faye, who has visited Bamako, Ouagadougou and Niamey since May, said")
+_NAME_ITEM = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b[^,]*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+[^,]*)?"
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)

@@ -191,7 +191,8 @@ FRAME_CASES = [
     ("partner", "Zeine travelled to Moscow and agreed to expand military cooperation.", [("Niger junta", "russia_wagner_ties", "support")]),
     ("partner", "The junta hosted Russian envoys and stepped up security cooperation.", [("Niger junta", "russia_wagner_ties", "support")]),
     ("partner", "The junta ended military cooperation with France.", [("Niger junta", "foreign_troops_presence", "oppose")]),
-    ("verb", "Niger signed a military agreement with Moscow in January.", [("Niger", "russia_wagner_ties", "support")]),
+    # an undated text is news of the crisis: what Niger signs is its government's, the junta's
+    ("verb", "Niger signed a military agreement with Moscow in January.", [("Niger junta", "russia_wagner_ties", "support")]),
     ("verb", "Niger's junta gave French troops one month to leave.", [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("verb", "The junta gave the French ambassador 48 hours to leave.", []),  # an envoy is no troop presence
     ("verb", "Russia recognised the new military authorities.", [("Russia", "recognise_junta", "support")]),
@@ -455,3 +456,26 @@ PREDICATE_CASES = [
 @pytest.mark.parametrize("text, expected", PREDICATE_CASES, ids=[c[0][:40] for c in PREDICATE_CASES])
 def test_predicates_participles_and_deadlines(text, expected):
     assert stances(text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # what the state of Niger decides after the coup is its government's, the junta's
+    # (data/governments.csv); before the coup it is Niger's
+    ("Niger revoked its military accords with France on Thursday.", "2023-08-04", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("Niger has demanded that the remaining American troops leave.", "2024-04-20", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("Niger demanded that the remaining French troops leave.", "2023-05-04", [("Niger", "foreign_troops_presence", "oppose")]),
+])
+def test_the_state_s_positions_are_its_government_s(text, published, expected):
+    df = nl.positions(nl.from_text(text, published=published))
+    assert list(zip(df["actor"], df["issue"], df["stance"], strict=True)) == expected
+
+
+def test_government_of_reads_its_dates():
+    from datetime import date
+
+    from nigerlens.rules.gazetteer import government_of
+
+    assert government_of("Niger", date(2023, 7, 26)) == "Niger junta"
+    assert government_of("Niger", date(2023, 7, 25)) == "Niger"
+    assert government_of("Niger", None) == "Niger junta"  # an undated article is news of the crisis
+    assert government_of("France", date(2023, 8, 1)) == "France"

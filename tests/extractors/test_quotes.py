@@ -514,6 +514,24 @@ CLAUSE_SPEAKERS = [
      [("imposed unilaterally", "Niger junta", "Niger junta", "before:participle")]),
     ("Niger's military government, the CNSP, expelled the envoy on Friday, calling his remarks “an insult”.",
      [("an insult", "Niger junta", "Niger junta", "before:participle")]),
+    # a relative clause holding a list of places runs on to its "and": the subject is before it
+    ("Bola Tinubu, who has met envoys from Lomé, Dakar and Accra this week, said the bloc was “still united”.",
+     [("still united", "Bola Tinubu", "Nigeria", "before")]),
+    ("Antony Blinken, who flew to Paris, Rome, and Niamey in August, told reporters that the aid was “on hold”.",
+     [("on hold", "Antony Blinken", "United States", "before")]),
+    # a participle phrase with its complement set in after the subject is skipped
+    ("The statement, signed by the foreign minister of Mali, said the sanctions were “inhuman”.",
+     [("inhuman", "statement", None, "before")]),
+    ("ECOWAS, backed by Nigeria and Senegal, said the deadline was “final”.",
+     [("final", "ECOWAS", "ECOWAS", "before")]),
+    # a town and its country set in before the subject are where it spoke, not who spoke
+    ("Speaking in Port Moresby, Papua New Guinea, on Friday, Emmanuel Macron called the coup “a threat”.",
+     [("a threat", "Emmanuel Macron", "France", "before")]),
+    ("Interviewed in Lagos, Nigeria, on Sunday, Antony Blinken called the talks “useful”.",
+     [("useful", "Antony Blinken", "United States", "before")]),
+    # a weekday or date opening the subject is not part of the name
+    ("On Friday Tinubu said the force was “ready”.", [("ready", "Bola Tinubu", "Nigeria", "before")]),
+    ("Late on Monday Blinken said the aid was “paused”.", [("paused", "Antony Blinken", "United States", "before")]),
 ]
 
 
@@ -533,3 +551,17 @@ def test_clause_speakers(text, expected):
 def test_a_capital_names_the_institution_s_country(text, expected):
     (row,) = rules(text, published="2024-07-07")
     assert row[1:3] == expected
+
+
+@pytest.mark.parametrize("text, speaker, affiliation, via", [
+    # actors and outlets of the later crisis: the Sahel alliance, Ghana and Togo, the AU's council, more outlets
+    ("The Alliance of Sahel States said in a statement that its exit was “irreversible”.", "Alliance of Sahel States", "Alliance of Sahel States", ""),
+    ("“Our decision stands,” the AES said on Friday.", "Alliance of Sahel States", "Alliance of Sahel States", ""),
+    ("Ghana said its troops were “on standby”.", "Ghana", "Ghana", ""),
+    ("“We are mediating,” Togo's foreign minister told Deutsche Welle.", "foreign minister", "Togo", "Deutsche Welle"),
+    ("“The door is open,” the AU Peace and Security Council said.", "African Union", "African Union", ""),
+    ("“The troops will go,” a junta official told VOA.", "junta official", "Niger junta", "Voice of America"),
+])
+def test_actors_and_outlets_of_the_later_crisis(text, speaker, affiliation, via):
+    row = nl.quotes(nl.from_text(text, published="2024-12-16")).iloc[0]
+    assert (row["speaker"], row["speaker_affiliation"], row["via"] if isinstance(row["via"], str) else "") == (speaker, affiliation, via)
