@@ -97,6 +97,7 @@ POSITIONS = {
         ("Burkina Faso", "military_intervention", "oppose", None),
         ("Algeria", "military_intervention", "oppose", None),  # not Niger: "Niger's northern neighbour"
         ("United States", "talks_with_junta", "support", None),  # "said it was still seeking a diplomatic solution"
+        ("United States", "talks_with_junta", "support", None),  # "We have not given up on diplomacy"
     ],
     "ap-20230905": [
         # missed: Macron "still recognised Bazoum as the country's leader" (reinstatement)

@@ -42,13 +42,19 @@ from nigerlens.resources import (
     phrase_pattern,
     read_rows,
 )
-from nigerlens.rules.clauses import JOINED, OWNER_KINDS, clause_at, owner_mentions, resolve_owner
+from nigerlens.rules.clauses import (
+    JOINED,
+    OWNER_KINDS,
+    RELATIVE_SET_IN,
+    clause_at,
+    owner_mentions,
+    resolve_owner,
+)
 from nigerlens.rules.discourse import (
     BE_BEFORE,
     CONTRAST,
     COORDINATED_VERB,
     PRONOUN,
-    RELATIVE_CLAUSE,
     Discourse,
     Speaker,
     org_back,
@@ -56,6 +62,7 @@ from nigerlens.rules.discourse import (
     speech_cues,
     via_chain,
 )
+from nigerlens.rules.dates import find_expressions
 from nigerlens.rules.gazetteer import Gazetteer, Mention, gazetteer_for, government_of
 from nigerlens.rules.issues import (
     issue_start,
@@ -87,7 +94,9 @@ def _anaphora() -> tuple[re.Pattern, re.Pattern]:
 
 # a cue that governs the next one: "rejected calls for talks", "urged ECOWAS to lift", "ended its
 # suspension of aid" (the stances compose: opposing a demand for talks opposes talks)
-_GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}")
+# the words between a cue and the cue it governs: two words ("urged them to"), or a name or title
+# of up to four capitalised words before "to" ("urged President Bola Tinubu to favour")
+_GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}|\s+(?:[A-Z][\w'\u2019.-]*\s+){1,4}to\s+")
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
 _OWN_WITHDRAWAL_ISSUE = "foreign_troops_presence"
@@ -214,7 +223,19 @@ def _rows_of(cue: re.Match) -> tuple[dict, ...]:
 
 _POSSESSIVE_END = re.compile(r"['\u2019]s?\s*$")
 _SET_OFF_PARTICIPLE = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
-_RELATIVE_SET_IN = re.compile(RELATIVE_CLAUSE + ",")
+
+
+@cache
+def _said_participles() -> re.Pattern:
+    words = alternation(c for c, f in speech_cues().items() if f == "participle")
+    return re.compile(rf",\s+(?:{words})\b", re.IGNORECASE)
+
+
+def _said_participle(text: str, cue_start: int) -> int | None:
+    """Where a speech participle set off by a comma ("..., saying") stands before the cue: what it
+    reports is its main clause's subject's view, not that of an actor named inside the report."""
+    found = [m.start() for m in _said_participles().finditer(text, 0, cue_start)]
+    return found[-1] if found else None
 _JOINED_THE = re.compile(JOINED + r"(?:the\s+)?", re.IGNORECASE)  # "the US and the European Union"
 _POSSESSIVE = re.compile(r"['\u2019]s?\s+\w")
 
@@ -277,9 +298,12 @@ def _subject(text: str, sent: Span, cue_start: int, side: str, gaz: Gazetteer, d
     if side == "before" or second_verb or set_off:
         i, cs = clause_at(text, cue_start)
         # a name inside a relative clause set in ("Tinubu, who chairs ECOWAS,") is not the subject
-        set_in = [m.span() for m in _RELATIVE_SET_IN.finditer(text, 0, cue_start)]
+        set_in = [m.span() for m in RELATIVE_SET_IN.finditer(text, 0, cue_start)]
         mentions = [o for o in owner_mentions(text, gaz) if not any(a < o.start < b for a, b in set_in)]
         owners = [o for o in mentions if cs[i].start <= o.start < cue_start] or [o for o in mentions if o.start < cue_start]
+        said = _said_participle(text, cue_start) if side == "before" else None
+        if said is not None:  # "The junta ordered U.S. forces out, saying their presence was illegal"
+            owners = [o for o in mentions if o.start < said][:1] or owners
         if owners and second_verb and owners[0].start > cs[i].start + SUBJECT_REACH:
             owners = []  # the subject is not named first in the clause: leave it to the resolver
         if owners:
@@ -534,6 +558,11 @@ def _trailing_reporter(reported: tuple, pos: int, gaz: Gazetteer) -> str | None:
     return side if side in gaz.actors and gaz.actors[side].kind in ("state", "organisation", "armed group") else None
 
 
+# ", and" before a capitalised word opens a clause with a subject of its own: "Rome favoured a
+# diplomatic way out, and Foreign Minister Tajani warned that an armed intervention ..."
+_AND_NEW_SUBJECT = re.compile(r",\s+and\s+(?=[A-Z])")
+
+
 @cache
 def _window_ends() -> re.Pattern:
     """Where a cue's reach ends: "until", "in a bid to" ... (data/lexicon/window_ends.csv)."""
@@ -551,7 +580,8 @@ def _window(text: str, cues: list[re.Match], k: int, side: str) -> str:
         lo = max([lo] + [m.end() for m in _window_ends().finditer(text, lo, c.start())])
         return text[lo : c.start()]
     hi = min(cues[k + 1].start() if k + 1 < len(cues) else len(text), c.end() + WINDOW)
-    joint = CONTRAST.search(text, c.end(), hi) or _window_ends().search(text, c.end(), hi)
+    joints = [m for m in (CONTRAST.search(text, c.end(), hi), _window_ends().search(text, c.end(), hi), _AND_NEW_SUBJECT.search(text, c.end(), hi)) if m]
+    joint = min(joints, key=lambda m: m.start()) if joints else None
     if joint:
         hi = joint.start()
     if cs[i].relative:  # "Algeria, which opposes any intervention, unveiled a transition plan"
@@ -610,6 +640,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         # begins with the cue, "threatened force", leaves it a cue)
         keywords = keyword_spans(text, issues)
         cues = [c for c in cues if not any(s < c.start() and c.end() <= e for s, e in keywords)]
+        # words that date something are no stance: "since the end of August", "by the end of
+        # July" (but "a day after the deadline set by ECOWAS" names the deadline it counts from)
+        dated = [(e.start, e.end) for e in find_expressions(text) if e.rule != "relative-offset"]
+        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in dated)]
         reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
 
         def reporter_of(pos: int, sent=sent, n=n, reporters=reporters) -> tuple:
@@ -689,7 +723,7 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
             frame_next = bool(inner) and all(r.get("issue") for r in inner) and not _INFINITIVE.search(gap)
             generic = [r for r in _rows_of(c) if not r.get("issue")]  # only a stance cue governs
             after = any(r["topic"] == "after" for r in inner if not r.get("issue")) or (bool(inner) and all(r.get("issue") for r in inner))
-            if not read and gap and generic and after and _GOVERNS.fullmatch(gap) and not _COORDINATED.fullmatch(gap) and not frame_next:
+            if not read and gap and generic and after and _GOVERNS.fullmatch(RELATIVE_SET_IN.sub("", gap)) and not _COORDINATED.fullmatch(gap) and not frame_next:
                 own = _stance_of(text, c, generic[0])
                 composed = own if outer is None else ("support" if own == outer[1] else "oppose")
                 governed[k + 1] = ((outer[0] if outer else c), composed)

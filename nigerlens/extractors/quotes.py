@@ -34,14 +34,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nigerlens.resources import alternation, lexicon
-from nigerlens.rules.clauses import owner_mentions
+from nigerlens.rules.clauses import RELATIVE_CLAUSE, owner_mentions
 from nigerlens.rules.discourse import (
     AUX_END,
     BE_BEFORE,
     COORDINATED_VERB,
     NAME,
     PRONOUN,
-    RELATIVE_CLAUSE,
     Discourse,
     Speaker,
     apposition_actors,

@@ -74,10 +74,18 @@ def clause_at(sentence: str, pos: int) -> tuple[int, list[Clause]]:
     return len(cs) - 1, cs
 
 
+# a relative clause set in after a subject, up to its closing comma; a list of names inside it
+# runs on to its "and" ("Faye, who has visited Bamako, Ouagadougou and Niamey since May, said")
+_NAME_ITEM = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b[^,]*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+[^,]*)?"
+RELATIVE_SET_IN = re.compile(RELATIVE_CLAUSE + ",")
+
 # a country set off after the town it is in: "in Accra, Ghana, convened", "in Port Moresby,
 # Papua New Guinea, on Friday" (not "In Niamey, the junta said", where the actor is the subject)
 _TOWN_BEFORE = re.compile(r"\b(?i:in|at|from|near|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$")
 _SET_OFF_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
+# a nationality before flags or colours names what a crowd waves, not who holds a view
+_FLAGS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w'’-]+)?\s+(?:flags?|banners?|colou?rs)\b", re.IGNORECASE)
 
 
 def owner_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -86,6 +94,8 @@ def owner_mentions(sentence: str, gazetteer: Gazetteer) -> list[Mention]:
     for m in gazetteer.actor_mentions(sentence, kinds=OWNER_KINDS):
         before = sentence[max(0, m.start - 60) : m.start]
         if _TOWN_BEFORE.search(before) and _SET_OFF_AFTER.match(sentence, m.end):
+            continue
+        if _FLAGS_AFTER.match(sentence, m.end):  # "waving Nigerien and Russian flags"
             continue
         if not NOT_OWNER_BEFORE.search(before) or QUANTIFIED_OF.search(before):
             owners.append(m)
@@ -117,7 +127,10 @@ def resolve_owner(sentence: str, start: int, end: int, gazetteer: Gazetteer) -> 
     i, cs = clause_at(sentence, start)
     clause = cs[i]
     before = [m for m in mentions if clause.start <= m.start < start]
-    kept = [m for m in before if not _blocked(sentence, m)]
+    # an actor named in a relative clause set in before the phrase owns nothing after it: "urged
+    # Tinubu, who chairs ECOWAS, to strengthen the diplomatic option" is not ECOWAS's
+    set_in = [r.span() for r in RELATIVE_SET_IN.finditer(sentence, clause.start, start)]
+    kept = [m for m in before if not _blocked(sentence, m) and not any(s <= m.start < e for s, e in set_in)]
     if kept:
         return kept[-1], "clause"
     if clause.relative:

@@ -36,10 +36,6 @@ COORDINATED_VERB = re.compile(rf"\b(?:and|but|then)(?:\s+(?:\w+ly|{_SUBJECT_ADVE
 # a form of "be" (and an adverb) right before a verb: a passive ("shall be continued", "was demanded")
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # a relative clause set off by a comma: ", who chairs the bloc" (closing comma left to the user)
-# a relative clause set in after a subject, up to its closing comma; a list of names inside it
-# runs on to its "and" ("Faye, who has visited Bamako, Ouagadougou and Niamey since May, said")
-_NAME_ITEM = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b[^,]*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+[^,]*)?"
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
@@ -71,7 +67,7 @@ _DETERMINERS = re.compile(r"^(?:a|an|the|one|another|some|several|two|three)\s+"
 # "of the ministry", "for the bloc": a source that belongs to an organisation named before
 @cache
 def _of_back() -> re.Pattern:
-    return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:of|for|at|from)\s+(?:the|its)\s+(?:{_back_nouns('organisation')}|{_back_nouns('institution')})\b", re.IGNORECASE)
 
 
 @cache
@@ -94,8 +90,15 @@ def outlet_back() -> re.Pattern:
 
 @cache
 def org_back() -> re.Pattern:
-    """"the bloc", "the Commission" ... refer to the last organisation named."""
-    return re.compile(rf"^(?:the|its)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+    """"the bloc", "the Commission" ... refer to the last organisation named; "the ministry", "the
+    government" (an institution) to the last organisation or state."""
+    nouns = alternation(r["noun"] for r in lexicon("back_nouns") if r["refers_to"] in ("organisation", "institution"))
+    return re.compile(rf"^(?:the|its)\s+(?:{nouns})\b", re.IGNORECASE)
+
+
+@cache
+def _institution_back() -> re.Pattern:
+    return re.compile(rf"^(?:the|its)\s+(?:{_back_nouns('institution')})\b", re.IGNORECASE)
 
 
 @cache
@@ -514,6 +517,16 @@ class Discourse:
             name = actors[0].name
             return Speaker(name, "organisation", self.gaz.side_of(name))
         if org_back().match(phrase):
+            if _institution_back().match(phrase):
+                # "the ministry said": the state or organisation the sentence before is about, else
+                # the side of the person last named ("Pistorius said, according to the ministry")
+                prev = self.previous_subject(sent)
+                if prev is not None:
+                    return prev
+                person = self.person_for(pos)
+                if person is not None and person.affiliation:
+                    return Speaker(person.affiliation, "organisation", person.affiliation)
+                return self.last_org(pos)
             return self.last_org(pos, kinds=("organisation",))
         words = phrase.split()
         if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
@@ -555,10 +568,12 @@ class Discourse:
         if not (DEFINITE.match(phrase) or _POSSESSED.match(phrase)) or MEMBER_OF.match(phrase):
             return None
         words = re.sub(r"^(?:the|this|that)\s+", "", phrase, flags=re.IGNORECASE).split()
-        if not words or len(words) > 6 or words[-1].lower() not in _title_heads(self.gaz):
+        # the title's head noun: "the head of State" is a head, "the German defence minister" a minister
+        head = _head(" ".join(words).lower()) if words else ""
+        if not words or len(words) > 6 or head not in _title_heads(self.gaz):
             return None
         side = self._affiliation(actors, pos)
-        found = self.person_for(pos, title=words[-1].lower(), side=side)
+        found = self.person_for(pos, title=head, side=side)
         if found is not None:
             return Speaker(found.name, found.kind, found.affiliation, found.via, found.nouns)
         if side is None:
@@ -570,7 +585,7 @@ class Discourse:
         if len(holders) == 1:
             return Speaker(holders[0].name, "named person", side)
         described = " ".join(w for w in words if not re.search(r"[’']s$", w)) or " ".join(words)
-        return Speaker(described, "official", side, nouns=frozenset({words[-1].lower()}))
+        return Speaker(described, "official", side, nouns=frozenset({head}))
 
     def _holds_role(self, a, side: str) -> bool:
         """Whether person ``a`` holds a role for ``side`` on the article's date (open dates hold)."""
@@ -603,7 +618,7 @@ _SURNAME = re.compile(_NAME_WORD)
 
 @cache
 def _possessive_org() -> re.Pattern:
-    return re.compile(rf"^(his|her)\s+(?:{_back_nouns('organisation')})\b", re.IGNORECASE)
+    return re.compile(rf"^(his|her)\s+(?:{_back_nouns('organisation')}|{_back_nouns('institution')})\b", re.IGNORECASE)
 
 
 # a capitalised given name right before a mention ("Zazia Bazoum")

@@ -60,10 +60,15 @@ def phrase_regex(phrase: str) -> str:
     return "".join(out)
 
 
+# an issue that is the subject of its own failure is a condition, not what a stance is about:
+# "threatened to use force if diplomacy fails", "should the talks collapse"
+_FAILS = r"(?!\s+(?:fails?|failed|failing|collapses?|collapsed|breaks?\s+down|broke\s+down)\b)"
+
+
 @cache
 def _issue_patterns(path: str | None = None) -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(
-        (issue, re.compile(r"(?<![\w-])(?:" + "|".join(phrase_regex(k) for k in sorted(v["keywords"], key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE))
+        (issue, re.compile(r"(?<![\w-])(?:" + "|".join(phrase_regex(k) for k in sorted(v["keywords"], key=len, reverse=True)) + r")(?![\w-])" + _FAILS, re.IGNORECASE))
         for issue, v in taxonomy(path).items()
         if v["keywords"]
     )

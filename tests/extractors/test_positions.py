@@ -479,3 +479,51 @@ def test_government_of_reads_its_dates():
     assert government_of("Niger", date(2023, 7, 25)) == "Niger"
     assert government_of("Niger", None) == "Niger junta"  # an undated article is news of the crisis
     assert government_of("France", date(2023, 8, 1)) == "France"
+
+
+GENERAL_CASES = [
+    # a predicate of opposition or support: "is against", "opposed to", "in favor of", "supportive of"
+    ("Chad's president said his country was firmly against any military intervention.", [("Chad", "military_intervention", "oppose")]),
+    ("Algeria is opposed to the use of force in Niger.", [("Algeria", "military_intervention", "oppose")]),
+    ("Berlin is supportive of the mediation led by ECOWAS.", [("Germany", "talks_with_junta", "support")]),
+    ("Senegal was in favor of tougher sanctions.", [("Senegal", "sanctions", "support")]),
+    # diplomacy and the diplomatic option name the talks
+    ("Rome said it still backed diplomacy.", [("Italy", "talks_with_junta", "support")]),
+    ("Ghana urged the bloc to explore political and diplomatic options.", [("Ghana", "talks_with_junta", "support")]),
+    ("Paris favours a peaceful way out of the crisis.", [("France", "talks_with_junta", "support")]),
+    # ", and" before a capitalised word opens a clause of its own: the cue does not reach into it
+    ("Rome favoured a diplomatic way out, and Foreign Minister Tajani warned that an armed intervention would be a disaster.",
+     [("Italy", "talks_with_junta", "support")]),
+    ("Washington backed the sanctions, and Moscow said an intervention would be a catastrophe.", [("United States", "sanctions", "support")]),
+    # an actor named in a relative clause set in before the cue owns nothing after it
+    ("Ghana urged Bola Tinubu, who leads ECOWAS, to pursue dialogue.", [("Ghana", "talks_with_junta", "support")]),
+    ("Algeria urged Tinubu, who chairs the ECOWAS Authority, to seek a negotiated solution.", [("Algeria", "talks_with_junta", "support")]),
+    # words that date something are no stance cue: "since the end of August"
+    ("The junta had demanded since the end of August the departure of the French forces.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("Since the end of July, the junta has demanded the withdrawal of French troops.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # an issue that fails is a condition, not what the stance is about
+    ("Nigeria threatened to use force if diplomacy failed.", [("Nigeria", "military_intervention", "support")]),
+    ("ECOWAS is ready to deploy troops should the talks collapse.", [("ECOWAS", "military_intervention", "support")]),
+    # "urged X to <cue>": the urger holds the view, over a title, a full name or a relative clause
+    ("Ghana urged President Bola Tinubu to favour dialogue.", [("Ghana", "talks_with_junta", "support")]),
+    ("Senegal urged Bola Tinubu, who leads ECOWAS, to pursue negotiations.", [("Senegal", "talks_with_junta", "support")]),
+    # pursuing or keeping up talks supports them
+    ("Rome has kept up a dialogue with the authorities in Niamey.", [("Italy", "talks_with_junta", "support")]),
+    ("Washington said it would pursue negotiations with the CNSP.", [("United States", "talks_with_junta", "support")]),
+    # cooperation between Niger and Russia, a rapprochement with Moscow
+    ("Tiani said he wanted to deepen cooperation between Niger and Russia.", [("Niger junta", "russia_wagner_ties", "support")]),
+    ("The junta welcomed a rapprochement with Moscow.", [("Niger junta", "russia_wagner_ties", "support")]),
+    # what a speech participle reports is its main clause's subject's view, not that of an actor inside the report
+    ("The junta, which seized power in July 2023, ordered U.S. forces out in March, saying their presence was illegal.",
+     [("Niger junta", "foreign_troops_presence", "oppose")]),
+    ("Niamey expelled the French envoy on Friday, calling the presence of French troops illegitimate.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # a nationality before flags names what a crowd waves
+    ("Thousands gathered near the base, waving Nigerien and Russian flags and demanding that the French troops leave.", []),
+    ("Protesters carrying Russian flags demanded the departure of French forces.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", GENERAL_CASES, ids=[c[0][:40] for c in GENERAL_CASES])
+def test_general_stance_cases(text, expected):
+    df = nl.positions(nl.from_text(text, outlet="Example Wire", published="2023-09-05"))
+    assert [(r.actor, r.issue, r.stance) for r in df.itertuples()] == expected

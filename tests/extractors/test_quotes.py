@@ -529,6 +529,21 @@ CLAUSE_SPEAKERS = [
      [("a threat", "Emmanuel Macron", "France", "before")]),
     ("Interviewed in Lagos, Nigeria, on Sunday, Antony Blinken called the talks “useful”.",
      [("useful", "Antony Blinken", "United States", "before")]),
+    # a title with "of" is named by its head: "the head of State" is the last head of state named
+    ("Emmanuel Macron spoke on television. «Our ambassador will return», declared the head of State on the set.",
+     [("Our ambassador will return", "Emmanuel Macron", "France", "after:inverted")]),
+    ("Bola Tinubu met the envoys on Monday. “We will not rush,” the head of state said.",
+     [("We will not rush", "Bola Tinubu", "Nigeria", "after")]),
+    # an adverb between a description and its verb: "The President nevertheless maintained"
+    ("Macron spoke on Sunday. The President nevertheless maintained that Bazoum remained «the only legitimate authority».",
+     [("the only legitimate authority", "Emmanuel Macron", "France", "before")]),
+    ("Tinubu met the envoys. The president nonetheless insisted that the plan was “on the table”.",
+     [("on the table", "Bola Tinubu", "Nigeria", "before")]),
+    # "the ministry", "the government": the state the sentence before is about, else the side of the person last named
+    ("A Russian delegation held talks in Niamey on Monday, the Russian Defense Ministry reported. “The parties discussed cooperation,” the ministry said.",
+     [("The parties discussed cooperation", "Russia", "Russia", "after")]),
+    ("Boris Pistorius flew to Niamey in December. “We want to stay in touch,” he said, according to the ministry.",
+     [("We want to stay in touch", "Boris Pistorius", "Germany", "after")]),
     # a weekday or date opening the subject is not part of the name
     ("On Friday Tinubu said the force was “ready”.", [("ready", "Bola Tinubu", "Nigeria", "before")]),
     ("Late on Monday Blinken said the aid was “paused”.", [("paused", "Antony Blinken", "United States", "before")]),
