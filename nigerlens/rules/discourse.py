@@ -39,11 +39,16 @@ BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", 
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
-TITLE = re.compile(
-    r"\b(?:President|Prime\s+Minister|Minister|Secretary(?:\s+of\s+State)?|Assistant\s+Secretary\s+of\s+State|"
-    r"Deputy\s+Secretary\s+of\s+State|Foreign\s+Minister|Defence\s+Minister|Defense\s+Minister|Gen\.|General|"
-    r"Col\.|Colonel|Lt\.|Maj\.|Capt\.|Ambassador|Spokesman|Spokeswoman|spokesman|spokeswoman|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
-)
+@cache
+def title_regex() -> re.Pattern:
+    """A title before a name, to strip from it: the titles of data/lexicon/titles.csv ("Senator",
+    "Lt. Col.", "Dr") and the offices and roles news puts before names."""
+    offices = ("Assistant Secretary of State", "Deputy Secretary of State", "spokesman", "spokeswoman")
+    # "Finance Minister Wale Edun", "Foreign Affairs Minister ...": a portfolio before the office
+    portfolio = r"(?:[A-Z][a-z]+\s+){1,3}(?:Minister|Secretary|Commissioner|Adviser|Advisor)"
+    return re.compile(rf"\b(?:{portfolio}|{alternation([*(r['title'] for r in lexicon('titles')), *offices])})(?![\w-])\s+")
+
+
 _NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"
 NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|al|bin|van|von|da))*\s+{_NAME_WORD}\b")
 # sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
@@ -465,7 +470,7 @@ class Discourse:
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
             return self.person_named(phrase, people[-1], pos)
-        surname = _SURNAME.fullmatch(TITLE.sub("", phrase).strip())
+        surname = _SURNAME.fullmatch(title_regex().sub("", phrase).strip())
         if surname:  # "Miller said", "Ndiaye added": the person of that surname named before
             for _, s in self.people.placed_before(pos):
                 if s.kind == "named person" and s.name.split()[-1] == surname.group() and s.name != surname.group():
@@ -683,7 +688,7 @@ def _is_new_title(phrase: str) -> bool:
 
 def _person_name(phrase: str) -> str | None:
     """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
-    stripped = TITLE.sub(" ", phrase)
+    stripped = title_regex().sub(" ", phrase)
     names = [re.sub(r"^(?:His|Her|Their|Its|Our)\s+", "", n) for n in NAME.findall(stripped)]
     names = [n for n in names if " " in n.strip() and not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
     # "Air Force Michael Langley": the name is what follows the institution's words

@@ -580,3 +580,20 @@ def test_a_capital_names_the_institution_s_country(text, expected):
 def test_actors_and_outlets_of_the_later_crisis(text, speaker, affiliation, via):
     row = nl.quotes(nl.from_text(text, published="2024-12-16")).iloc[0]
     assert (row["speaker"], row["speaker_affiliation"], row["via"] if isinstance(row["via"], str) else "") == (speaker, affiliation, via)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title before a name is no part of it: the titles of data/lexicon/titles.csv, and a
+    # portfolio before "Minister" ("Finance Minister Wale Edun")
+    ("“We will bear the brunt,” Senator Aminu Iya Abbas told our correspondent.", "Aminu Iya Abbas"),
+    ("“It is over,” said Senator Ali Ndume.", "Ali Ndume"),
+    ("“Talks first,” Senate President Godswill Akpabio said.", "Godswill Akpabio"),
+    ("“No war,” said Hon. Ahmed Idris Wase.", "Ahmed Idris Wase"),
+    ("“No war,” Vice President Kashim Shettima said.", "Kashim Shettima"),
+    ("“It is done,” said Brig. Gen. Moussa Barmou.", "Moussa Barmou"),
+    ("“Calm,” Finance Minister Wale Edun told reporters.", "Wale Edun"),
+    ("“We wait,” Gov. Babagana Zulum said.", "Babagana Zulum"),
+])
+def test_titles_are_no_part_of_a_name(text, speaker):
+    (row,) = rules(text, published="2023-08-05")
+    assert row[1] == speaker
