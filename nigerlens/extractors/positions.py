@@ -50,6 +50,7 @@ from nigerlens.rules.clauses import (
     owner_mentions,
     resolve_owner,
 )
+from nigerlens.rules.dates import find_expressions
 from nigerlens.rules.discourse import (
     BE_BEFORE,
     CONTRAST,
@@ -62,7 +63,6 @@ from nigerlens.rules.discourse import (
     speech_cues,
     via_chain,
 )
-from nigerlens.rules.dates import find_expressions
 from nigerlens.rules.gazetteer import Gazetteer, Mention, gazetteer_for, government_of
 from nigerlens.rules.issues import (
     issue_start,
