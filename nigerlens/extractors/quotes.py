@@ -51,7 +51,7 @@ from nigerlens.rules.discourse import (
     speech_regex,
     via_chain,
 )
-from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer, gazetteer_for
+from nigerlens.rules.gazetteer import Gazetteer, default_gazetteer, gazetteer_for, government_of
 from nigerlens.rules.quotations import Quotation, frame_of, is_headline
 from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
@@ -421,20 +421,21 @@ def according_after(site: Site):
 
 def tag_later(site: Site):
     """``after-clause``: a speech verb later in the sentence ("Americans want '...' in the
-    region, the diplomat said")."""
-    later = re.search(rf"(?<![\w-])(?:{finite_cues()})(?![\w-])", site.after, re.IGNORECASE)
-    if not later:
-        return None
-    inverted = re.search(rf",\s*(?:{_auxiliaries()})\s+$", site.after[: later.start()], re.IGNORECASE)
-    subject = re.match(r"\s*([^,.;]{2,80})", site.after[later.end():]) if inverted else None
-    if subject:  # machine-translated French: "..., with a departure by December, has precised the head of State"
-        np, np_pos = subject.group(1).strip(), site.at(site.q_end + later.end() + subject.start(1))
-    else:
-        np = np_before(site.after[: later.start()])
-        np_pos = site.at(site.q_end + later.start() - len(np))
-    sp = site.disc.speaker_from(np, np_pos, site.sent)
-    cue = later.group().lower()
-    return (sp, cue, "after-clause", _told_outlet(cue, site.after[later.end() :], np_pos, site.disc)) if sp else None
+    region, the diplomat said"); a verb with no speaker of its own ("... and urged the president
+    to act, Senate President Godswill Akpabio said") gives way to the next."""
+    for later in re.finditer(rf"(?<![\w-])(?:{finite_cues()})(?![\w-])", site.after, re.IGNORECASE):
+        inverted = re.search(rf",\s*(?:{_auxiliaries()})\s+$", site.after[: later.start()], re.IGNORECASE)
+        subject = re.match(r"\s*([^,.;]{2,80})", site.after[later.end():]) if inverted else None
+        if subject:  # machine-translated French: "..., with a departure by December, has precised the head of State"
+            np, np_pos = subject.group(1).strip(), site.at(site.q_end + later.end() + subject.start(1))
+        else:
+            np = np_before(site.after[: later.start()])
+            np_pos = site.at(site.q_end + later.start() - len(np))
+        sp = site.disc.speaker_from(np, np_pos, site.sent)
+        if sp:
+            cue = later.group().lower()
+            return sp, cue, "after-clause", _told_outlet(cue, site.after[later.end() :], np_pos, site.disc)
+    return None
 
 
 # the sieve inside a quotation's sentences, most precise pass first; the next sentence and the
@@ -452,6 +453,10 @@ def attribute(sent: Span, q: Quotation, blank: str, disc: Discourse, sentence_sp
         if found:
             return found
     return None, None, None, ()
+
+
+# speakers that speak for a state's government: a document, an unnamed source, an official
+_STATE_VOICES = ("document", "anonymous source", "official")
 
 
 def quote_records(article: Article, *, gazetteer: Gazetteer | None = None) -> list[dict]:
@@ -502,6 +507,10 @@ def attribute_article(article: Article, gaz: Gazetteer) -> tuple[list[dict], Dis
         if speaker is not None:
             if told and not speaker.via:
                 speaker.via = told
+            if speaker.kind in _STATE_VOICES and speaker.affiliation:
+                # "a statement by the Nigerien Foreign Ministry", "a Nigerien official" after the
+                # coup speak for the junta (data/governments.csv); a named person keeps their side
+                speaker = replace(speaker, affiliation=government_of(speaker.affiliation, article.published))
             disc.mention(q.start, speaker)
             sentence_speaker = speaker
             previous, previous_para = speaker, here

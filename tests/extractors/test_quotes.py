@@ -204,6 +204,15 @@ def test_sieve_passes(text, expected):
         ("“The airspace is closed,” the junta's spokesman said.", "2023-08-06", "Amadou Abdramane", "Niger junta"),
         ("“We want a short transition,” Niger's prime minister said.", "2023-09-04", "Ali Lamine Zeine", "Niger junta"),
         ("“We want a short transition,” Niger's prime minister said.", "2023-05-04", "prime minister", "Niger"),
+        # a document or an unnamed source of the state speaks for its government (data/governments.csv)
+        ("According to a statement by the Nigerien Foreign Ministry, the missions “no longer serve the people”.", "2023-12-05", "statement", "Niger junta"),
+        ("“We will not bow,” a Nigerien official told Reuters.", "2024-03-18", "Nigerien official", "Niger junta"),
+        ("“We will not bow,” a Nigerien official told Reuters.", "2023-05-01", "Nigerien official", "Niger"),
+        # ... the ousted president and state television keep Niger
+        ("“I am a hostage,” Bazoum said.", "2023-08-05", "Mohamed Bazoum", "Niger"),
+        # the US Defense Department is the United States, first in a joint statement
+        ("“The withdrawal is complete,” the Defense Department and Niger's Ministry of National Defense said in a joint statement.", "2024-08-06", "United States", "United States"),
+        ("“The drawdown was orderly,” the Department of Defense said.", "2024-08-06", "United States", "United States"),
     ],
 )
 def test_post_coup_government_speaks_for_the_junta(text, published, speaker, affiliation):
