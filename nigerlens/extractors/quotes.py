@@ -89,6 +89,8 @@ def np_before(text: str) -> str:
     text = _REL.sub(" ", text).rstrip(" ,;:")
     text = AUX_END.sub("", text)
     chunks = [c.strip() for c in re.split(r"[,;:\u2014\u2013]", text)]
+    # "Aissata Kane, 34, a trader, said": an age set in after a name is no part of the subject
+    chunks = [c for k, c in enumerate(chunks) if not (k and _AGE.fullmatch(c))] or chunks
     # "Army chiefs, meeting in the Ghanaian capital, Accra, said": the set-in phrase and the place
     # that names its end run to the verb
     while len(chunks) > 2 and _PLACE_APPOSITION.match(chunks[-1]) and _SET_IN.match(chunks[-2]) and _PLACE_NOUN_END.search(chunks[-2]):
@@ -116,6 +118,7 @@ def np_before(text: str) -> str:
 _SET_IN = re.compile(r"^(?:[a-z]+ing|who|which|whose|in|on|at|during|[a-z]+ed\s+(?:by|to|in|at|on|from|with|after|for))\b")
 # "His spokesman", "her foreign minister" before a name
 _POSSESSIVE_TITLE = re.compile(r"(?:his|her)\s+(?:\w+\s+){0,2}\w+", re.IGNORECASE)
+_AGE = re.compile(r"\d{1,3}")
 # an apposition after a name: ", a local trader", ", the bloc's commissioner"
 _APPOSITION = re.compile(r"^(?:an?|the)\s+\S", re.IGNORECASE)
 

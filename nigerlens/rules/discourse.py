@@ -49,7 +49,7 @@ def title_regex() -> re.Pattern:
     return re.compile(rf"\b(?:{portfolio}|{alternation([*(r['title'] for r in lexicon('titles')), *offices])})(?![\w-])\s+")
 
 
-_NAME_WORD = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Za-zà-ÿ'’]+)*"
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ'’]+)*"  # "Élodie", "Jean-Yves"
 NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|al|bin|van|von|da))*\s+{_NAME_WORD}\b")
 # sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
 # with the plans", "quoting a source close to the French presidency"
@@ -475,6 +475,16 @@ class Discourse:
             for _, s in self.people.placed_before(pos):
                 if s.kind == "named person" and s.name.split()[-1] == surname.group() and s.name != surname.group():
                     return s
+        named = _NAMED_APPOSITION.match(phrase)
+        if named:  # "Ibrahim Yahaya, a senior analyst at the Crisis Group": the person the apposition describes
+            name = title_regex().sub(" ", named.group("name")).strip()
+            if " " in name:
+                known = _fuzzy_person(self.gaz, name)
+                if known is not None:
+                    return Speaker(known.name, "named person", known.affiliation)
+                roles = frozenset(m.group().lower() for m in _source_regex().finditer(named.group("app")))
+                # "a French diplomat" says whose side; "a group in Niamey" only where it is
+                return Speaker(name, "named person", self._affiliation(owner_mentions(named.group("app"), self.gaz), pos), nouns=roles)
         possessive = _possessive_org().match(phrase)
         if possessive:  # "His ministry later said": the ministry of the man last named
             owner = self.person_for(pos, gender=PRONOUN_GENDER[possessive.group(1).lower().replace("his", "he").replace("her", "she")])
@@ -686,9 +696,17 @@ def _is_new_title(phrase: str) -> bool:
     return bool(re.match(r"^the\s+(?:[A-Z]\w+\s+){2,}", phrase))
 
 
+# ", a senior analyst at the International Crisis Group": an apposition after a name
+_APPOSITION_TAIL = re.compile(r",\s+(?:an?|the)\s.*$", re.IGNORECASE)
+# a name and its apposition: "Amadou Issa, a local trader", "Ibrahim Yahaya, the head of ..."
+_NAMED_APPOSITION = re.compile(rf"^(?P<name>(?:{_NAME_WORD}\.?\s+)*{_NAME_WORD}),\s+(?P<app>(?:an?|the)\s.+)$")
+
+
 def _person_name(phrase: str) -> str | None:
-    """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu")."""
-    stripped = title_regex().sub(" ", phrase)
+    """A personal name in a phrase ("Nigeria's President Bola Tinubu" -> "Bola Tinubu"); before an
+    apposition, the name it describes ("Ibrahim Yahaya, an analyst at the Crisis Group")."""
+    head = _APPOSITION_TAIL.sub("", phrase)
+    stripped = title_regex().sub(" ", head if NAME.search(head) else phrase)
     names = [re.sub(r"^(?:His|Her|Their|Its|Our)\s+", "", n) for n in NAME.findall(stripped)]
     names = [n for n in names if " " in n.strip() and not re.match(r"^(?:The|A|An|State|Department|Foreign|Ministry)\b", n)]
     # "Air Force Michael Langley": the name is what follows the institution's words

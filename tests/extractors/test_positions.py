@@ -517,6 +517,16 @@ GENERAL_CASES = [
     ("The junta, which seized power in July 2023, ordered U.S. forces out in March, saying their presence was illegal.",
      [("Niger junta", "foreign_troops_presence", "oppose")]),
     ("Niamey expelled the French envoy on Friday, calling the presence of French troops illegitimate.", [("Niger junta", "foreign_troops_presence", "oppose")]),
+    # options "on the table", force "including force"; approving or activating a standby force
+    ("Tinubu said all options, including force, were on the table.", [("Nigeria", "military_intervention", "support")]),
+    ("The military option remains on the table, Tinubu said.", [("Nigeria", "military_intervention", "support")]),
+    ("ECOWAS approved the deployment of a standby force.", [("ECOWAS", "military_intervention", "support")]),
+    ("ECOWAS activated its standby force on Thursday.", [("ECOWAS", "military_intervention", "support")]),
+    # a release with a modifier before it; cutting a neighbour's power is a sanction
+    ("UN Secretary-General Antonio Guterres called for Bazoum's immediate release.", [("United Nations", "reinstate_bazoum", "support")]),
+    ("The AU demanded Bazoum's unconditional release.", [("African Union", "reinstate_bazoum", "support")]),
+    ("Nigeria cut electricity supplies to Niger.", [("Nigeria", "sanctions", "support")]),
+    ("Abuja has cut off power to its neighbour.", [("Nigeria", "sanctions", "support")]),
     # a nationality before flags names what a crowd waves
     ("Thousands gathered near the base, waving Nigerien and Russian flags and demanding that the French troops leave.", []),
     ("Protesters carrying Russian flags demanded the departure of French forces.", []),

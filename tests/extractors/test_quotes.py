@@ -606,3 +606,20 @@ def test_actors_and_outlets_of_the_later_crisis(text, speaker, affiliation, via)
 def test_titles_are_no_part_of_a_name(text, speaker):
     (row,) = rules(text, published="2023-08-05")
     assert row[1] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, affiliation", [
+    # a name with an apposition after it is the person the apposition describes, with the side
+    # the apposition names; an age set in after a name is no part of the subject
+    ("Ibrahim Yahaya Ibrahim, a senior analyst at the International Crisis Group, said ECOWAS had “overplayed its hand”.", "Ibrahim Yahaya Ibrahim", None),
+    ("Moussa Tchangari, the head of a civil society group in Niamey, said the sanctions were “killing us”.", "Moussa Tchangari", None),
+    ("Salim Zanoun, a French diplomat, said the envoy would “not leave”.", "Salim Zanoun", "France"),
+    ("Aissata Kane, 34, a trader, said “France must leave”.", "Aissata Kane", None),
+    ("Oumarou Garba, 61, said the market was “empty”.", "Oumarou Garba", None),
+    # names with accented capitals
+    ("Élodie Vasseur, a researcher, said the decision was “inevitable”.", "Élodie Vasseur", None),
+    ("“It was a mistake,” said Émile Ouédraogo.", "Émile Ouédraogo", None),
+])
+def test_a_name_and_its_apposition(text, speaker, affiliation):
+    (row,) = rules(text, published="2023-08-12")
+    assert row[1:3] == (speaker, affiliation)
