@@ -39,7 +39,8 @@ from nigerlens.text.article import Article
 _STOP = (
     "the a an of in on at to for from with by and or but that which who whom whose are were is was "
     "be been have has had will would can could may might it its their his her days weeks months "
-    "years hours minutes kilometres kilometers km miles percent per cent dollars euros than as"
+    "years hours minutes kilometres kilometers km miles percent per cent dollars euros than as "
+    "while when where after before since until"
 ).split()
 _MODIFIER = rf"(?!(?:{'|'.join(_STOP)})\b)[A-Za-zÀ-ÿ][\w.'’-]*"
 
@@ -51,14 +52,15 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # COUNT [modifiers] UNIT          "some 1,300 soldiers", "1,000 U.S. troops"
     # COUNT-strong [modifiers] FORCE  "a 1,000-strong force"
     counted = re.compile(
-        rf"(?<![\w$€£.,:-])(?P<count>{COUNT})"
+        rf"(?<![\w$€£.,:-])(?<![Bb]ase\s)(?P<count>{COUNT})"  # "Air Base 101" is a name
         rf"(?:(?P<strong>-strong)(?:\s+{_MODIFIER}){{0,3}}?\s+(?P<force>{force})"
         rf"|(?:\s+(?:of\s+(?:its|their|the|his|her)\s+)?(?:{_MODIFIER}\s+){{0,3}}?)(?P<unit>{unit}))(?!\w)",
         re.IGNORECASE | re.VERBOSE,
     )
-    # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men"
+    # FORCE of COUNT                  "a contingent of about 1,500", "a force of 1,300 men",
+    # FORCE numbers COUNT             "its contingent numbers fewer than 350", "the force stands at 1,100"
     force_of = re.compile(
-        rf"\b(?P<force>{force}),?\s+(?:of|numbering)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s+(?:{_MODIFIER}\s+){{1,3}}(?:{unit})\b)(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
+        rf"\b(?P<force>{force}),?\s+(?:of|numbering|numbers|numbered|totals|totalled|totaled|stands\s+at|stood\s+at)\s+(?P<count>{COUNT})(?![\d,.]*\s*(?:{unit}))(?!\s+(?:{_MODIFIER}\s+){{1,3}}(?:{unit})\b)(?!\s*(?:-|\u2013|to)\s*\d)(?![\w%,])",
         re.IGNORECASE | re.VERBOSE,
     )
     return counted, force_of

@@ -469,6 +469,14 @@ class Discourse:
         mentions = self.gaz.actor_mentions(phrase, pos)
         people = [m for m in mentions if self.gaz.actors[m.name].kind == "person"]
         if people:
+            after = people[-1].end - pos
+            kin = _relation().match(phrase, after)
+            if kin:  # "Mr Bazoum's son Salem", "Bazoum's lawyers": a relative speaks, for no side
+                return Speaker(kin.group("name") or kin.group("rest").strip(), "named person" if kin.group("name") else "anonymous source", None)
+            aide = _AIDE_NAMED.match(phrase, after)
+            if aide:  # "Tinubu's spokesman Ajuri Ngelale": the aide speaks, for the side of the one named
+                boss = self.person_named(phrase, people[-1], pos)
+                return Speaker(aide.group("name"), "named person", boss.affiliation)
             return self.person_named(phrase, people[-1], pos)
         surname = _SURNAME.fullmatch(title_regex().sub("", phrase).strip())
         if surname:  # "Miller said", "Ndiaye added": the person of that surname named before
@@ -517,14 +525,16 @@ class Discourse:
             return titled
         if noun is not None:
             kind = source_nouns()[fold(noun.group())]
-            affiliation = self._affiliation(actors, pos)
             nouns = frozenset({noun.group().lower()})
+            # "a resident of Niamey" is where they live, "a Nigerien activist" whose they are
+            own_voice = bool(nouns & _own_voices())
+            affiliation = self._affiliation(owner_mentions(phrase, self.gaz) if own_voice else actors, pos)
             if (DEFINITE.match(phrase) or MEMBER_OF.match(phrase)) and not (kind == "anonymous source" and _is_new_title(phrase)):
                 back = self.refer_back(kind, nouns, affiliation, pos)
                 if back:
                     return back
             name = _description(phrase, noun)
-            if kind == "anonymous source" and affiliation is None:
+            if kind == "anonymous source" and affiliation is None and not own_voice:
                 prev = self.previous_subject(sent)
                 affiliation = self.gaz.side_of(prev.name) if prev else None
             return Speaker(name, kind, affiliation, nouns=nouns)
@@ -689,6 +699,24 @@ def _same_role(nouns: frozenset, s: Speaker) -> bool:
         if stem in ("source", "official", "person familiar", "people familiar") or stem in described:
             return True
     return False
+
+
+# "Tinubu's spokesman Ajuri Ngelale", "Macron's diplomatic adviser Emmanuel Bonne"
+_AIDE_NAMED = re.compile(rf"[’']s\s+(?:[a-z][\w-]*\s+){{1,3}}(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})+)\s*$")
+
+
+@cache
+def _relation() -> re.Pattern:
+    """A relative or a lawyer of the person named right before (data/lexicon/relation_nouns.csv)."""
+    nouns = alternation(r["noun"] for r in lexicon("relation_nouns"))
+    return re.compile(rf"[’']s\s+(?P<rest>(?:{nouns})\b(?:,?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*))?)", re.IGNORECASE)
+
+
+@cache
+def _own_voices() -> frozenset:
+    """Nouns of unnamed sources who speak for themselves (data/lexicon/own_voice_nouns.csv): a
+    resident, a protester or an analyst does not take the side of the institution named before."""
+    return frozenset(r["noun"].lower() for r in lexicon("own_voice_nouns"))
 
 
 def _is_new_title(phrase: str) -> bool:

@@ -388,3 +388,17 @@ def test_partitives_and_the_former_colonial_power(text, expected):
 ])
 def test_an_owner_after_a_closed_relative_clause(text, expected):
     assert rows(text, published="2024-04-18") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a force noun with a count verb: "numbers", "stands at", "totals"
+    ("Italy's Defense Ministry says its contingent numbers fewer than 350.", [("Italy", 350, "fewer than")]),
+    ("The US contingent numbers about 1,100.", [("United States", 1100, "about")]),
+    ("The French force stands at some 1,500.", [("France", 1500, "some")]),
+    # the number of a base is its name, and "while" ends the noun phrase of a count
+    ("Some of them were housed at Air Base 101 while U.S. troops were still there.", []),
+    ("Russian instructors moved into Base 201 while American troops packed up.", []),
+])
+def test_count_verbs_and_base_numbers(text, expected):
+    df = nl.deployments(nl.from_text(text, published="2024-08-06"))
+    assert [(r.actor, r.count, r.qualifier) for r in df.itertuples()] == expected
