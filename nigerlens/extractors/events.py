@@ -23,6 +23,9 @@ from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 
 MAX_SUMMARY_WORDS = 12
+# the caption of an old picture: its date is the picture's, not an event's (ANNOTATION.md: dates in
+# captions of unrelated scenes are not events)
+_ARCHIVE_PICTURE = re.compile(r"\b(?:file|archive|archival|stock)\s+(?:photo|photograph|picture|image|footage)s?\b", re.IGNORECASE)
 # a purpose or manner clause is not part of the event: "agreed to hold talks in a bid to defuse"
 _PURPOSE = re.compile(r"\s+(?:in\s+a\s+bid\s+to|in\s+order\s+to|so\s+as\s+to|aimed\s+at|citing|according\s+to)\b.*$", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:and|but|while|when|whereas|which|who|as|after|before|ever\s+since|since|then|now|also)\b\s*", re.IGNORECASE)
@@ -120,6 +123,8 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
     gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
     rows = []
     for sent, expr, r, anchor in dated_expressions(article, published=published):
+        if _ARCHIVE_PICTURE.search(sent.text):
+            continue  # "in a 2021 file photo", "(archive picture from 2023)": when a picture was taken
         summary = summarize(sent.text, expr.start, expr.end)
         # the event's own actors, from the clause it dates: not whoever else the sentence
         # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)

@@ -345,7 +345,21 @@ def tense(sentence: str, expr: Expression) -> str:
         return "past"
     if cues["future"].search(chunk) or re.match(r"next\b", expr.text, re.IGNORECASE):
         return "future"
+    # a chunk with no verb of its own after a place set off by commas: "leaders will meet in the
+    # Nigerian capital, Abuja, on Sunday" is dated by the clause before it
+    left, _ = chunk_bounds(sentence, expr.start, expr.end)
+    head = sentence[:left]
+    if left and _PLACE_SET_OFF.search(head):
+        clause = re.split(r"[;:]|\s[\u2014\u2013-]\s", head)[-1]
+        if _modal().search(clause):
+            return "future"
+        if _past_in(clause):
+            return "past"
     return "unknown"
+
+
+# ", Abuja," right before a date's chunk: a town set off by commas, the clause runs on past it
+_PLACE_SET_OFF = re.compile(r",\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2},\s*$")
 
 
 # -- resolution ----------------------------------------------------------------------------

@@ -155,6 +155,15 @@ CASES = [
     # a planned event looks ahead
     ("A rally is planned in Niamey for Saturday.", "2024-04-12", [("Saturday", "2024-04-13", None, "day")]),
     ("Another march is planned on Sunday, organisers said.", "2023-08-03", [("on Sunday", "2023-08-06", None, "day")]),
+    # a town set off by commas before the date: the clause before it gives the tense
+    ("Ecowas leaders will meet in the Nigerian capital, Abuja, on Sunday for a summit.", "2023-08-05", [("on Sunday", "2023-08-06", None, "day")]),
+    ("The envoys met in the Malian capital, Bamako, on Monday to discuss the plan.", "2023-08-05", [("on Monday", "2023-07-31", None, "day")]),
+    # an ultimatum that expires looks ahead, one that expired looks back
+    ("The ultimatum expires on Sunday.", "2023-08-05", [("on Sunday", "2023-08-06", None, "day")]),
+    ("The junta's ultimatum to the French envoy expired on Sunday.", "2023-08-30", [("on Sunday", "2023-08-27", None, "day")]),
+    # the date of an old picture in its caption is no event
+    ("[Image] French soldiers patrol near Tillabéri in a 2021 file photo [File: Reuters]", "2023-09-25", []),
+    ("Bundeswehr soldiers at the base in Niamey (archive picture from 2023).", "2024-07-07", []),
 ]
 
 
