@@ -100,6 +100,9 @@ _GOVERNS = re.compile(r"\s+(?:[\w'\u2019-]+\s+){0,2}|\s+(?:[A-Z][\w'\u2019.-]*\s
 _INFINITIVE = re.compile(r"\bto\s*$", re.IGNORECASE)
 _COORDINATED = re.compile(JOINED + r"|\s*or\s*")  # "illegal and inhuman sanctions": two cues side by side
 _OWN_WITHDRAWAL_ISSUE = "foreign_troops_presence"
+_DEMAND_BEFORE = re.compile(r"\b(?:deadline|ultimatum|call|demand|order|appeal|plea|request)s?\s+(?:to\s+)?$", re.IGNORECASE)
+# "by the end of the year": the end of a time is no stance (a cue ending right before it)
+_TIME_END = re.compile(r"\s+of\s+(?:the\s+|this\s+|next\s+)?(?:year|month|week|day|decade|summer|winter|spring|autumn|fall|mandate|transition)\b", re.IGNORECASE)
 _OWN_TARGET = re.compile(r"\s(?:its|their|our)\s+$", re.IGNORECASE)  # right before the issue keyword
 _NOT_TO = re.compile(r"\b(?:not|never)\s+to\b", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no\s+longer)\s+(?:\w+\s+)?$|n[’']t\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -383,6 +386,14 @@ def _reporter(sent: Span, disc: Discourse, quoted: Speaker | None, since: int = 
         sp = disc.speaker_from(m.group("np"), sent.start + m.start("np"), sent)
         return sp, {gaz.side_of(x.name) for x in gaz.actor_mentions(m.group("np"))}, m.end()
     for c in _finite_speech().finditer(blank):
+        if COORDINATED_VERB.search(blank[: c.start()]):
+            # "The bloc also demanded ... and said": the verb shares the subject opening the clause
+            lead = blank[since : c.start()]
+            opening = len(lead) - len(lead.lstrip())
+            back = org_back().match(lead.lstrip())
+            sp = disc.speaker_from(back.group(), sent.start + since + opening, sent) if back else None
+            if sp:
+                return sp, {gaz.side_of(sp.affiliation or sp.name)}, c.end()
         np = np_before(blank[: c.start()])
         if not np:
             continue
@@ -643,7 +654,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
         # words that date something are no stance: "since the end of August", "by the end of
         # July" (but "a day after the deadline set by ECOWAS" names the deadline it counts from)
         dated = [(e.start, e.end) for e in find_expressions(text) if e.rule != "relative-offset"]
-        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in dated)]
+        cues = [c for c in cues if not any(s <= c.start() and c.end() <= e for s, e in dated) and not _TIME_END.match(text, c.end())]
+        # "ignored a deadline to restore Bazoum": the infinitive is the demand of whoever set the
+        # deadline, not a stance of the clause's subject
+        cues = [c for c in cues if not _DEMAND_BEFORE.search(text, max(0, c.start() - 30), c.start())]
         reporters: dict[int, tuple] = {}  # by the joint the cue's clause starts at
 
         def reporter_of(pos: int, sent=sent, n=n, reporters=reporters) -> tuple:

@@ -552,7 +552,12 @@ class Discourse:
                 if person is not None and person.affiliation:
                     return Speaker(person.affiliation, "organisation", person.affiliation)
                 return self.last_org(pos)
-            return self.last_org(pos, kinds=("organisation",))
+            found = self.last_org(pos, kinds=("organisation",))
+            if found is None:  # "ECOWAS ordered ... The bloc also demanded": the subject of the sentence before
+                prev = self.previous_subject(sent)
+                if prev is not None and getattr(self.gaz.actors.get(prev.name), "kind", None) == "organisation":
+                    return prev
+            return found
         words = phrase.split()
         if DEFINITE.match(phrase) and 1 < len(words) <= 4 and words[-1].lower() in _title_heads(self.gaz):
             return Speaker(" ".join(words[1:]), "official", None, nouns=frozenset({words[-1].lower()}))  # "the ambassador"

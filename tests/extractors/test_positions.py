@@ -527,6 +527,15 @@ GENERAL_CASES = [
     ("The AU demanded Bazoum's unconditional release.", [("African Union", "reinstate_bazoum", "support")]),
     ("Nigeria cut electricity supplies to Niger.", [("Nigeria", "sanctions", "support")]),
     ("Abuja has cut off power to its neighbour.", [("Nigeria", "sanctions", "support")]),
+    # the infinitive after a deadline or a call is the demand of its issuer, not a stance of the subject
+    ("West African leaders met on Thursday after the junta ignored a deadline to restore President Mohamed Bazoum.", []),
+    ("The junta defied an ultimatum to reinstate Bazoum.", []),
+    # sanctions that remain in force or in place are upheld
+    ("ECOWAS said all sanctions on Niger remained in force.", [("ECOWAS", "sanctions", "support")]),
+    ("The bloc's leaders, ECOWAS said, agreed that the sanctions remain in place.", [("ECOWAS", "sanctions", "support")]),
+    # the end of a time is no stance cue
+    ("The French soldiers will leave, with a departure by the end of the year, Macron said.", []),
+    ("The mission closes at the end of the month, Rome said.", []),
     # a nationality before flags names what a crowd waves
     ("Thousands gathered near the base, waving Nigerien and Russian flags and demanding that the French troops leave.", []),
     ("Protesters carrying Russian flags demanded the departure of French forces.", []),
@@ -536,4 +545,16 @@ GENERAL_CASES = [
 @pytest.mark.parametrize("text, expected", GENERAL_CASES, ids=[c[0][:40] for c in GENERAL_CASES])
 def test_general_stance_cases(text, expected):
     df = nl.positions(nl.from_text(text, outlet="Example Wire", published="2023-09-05"))
+    assert [(r.actor, r.issue, r.stance) for r in df.itertuples()] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The bloc also demanded ... and said": the verb shares the subject opening the clause
+    ("ECOWAS ordered the activation of its standby force. The bloc also demanded again that Bazoum be reinstated and said the envoys would return.",
+     [("ECOWAS", "military_intervention", "support"), ("ECOWAS", "reinstate_bazoum", "support")]),
+    ("The European Union met in Brussels. The bloc demanded that Bazoum be released and said its aid stayed frozen.",
+     [("European Union", "reinstate_bazoum", "support")]),
+])
+def test_the_bloc_opening_a_coordinated_clause(text, expected):
+    df = nl.positions(nl.from_text(text, published="2023-08-10"))
     assert [(r.actor, r.issue, r.stance) for r in df.itertuples()] == expected
