@@ -387,7 +387,10 @@ def _head_owner(owners: list, text: str):
     return o
 
 
-_COLON = re.compile(r"(?P<np>[^.;:!?]{2,120}):\s*$")
+_COLON = re.compile(r"(?P<np>[^.;:!?]{1,120}):\s*$")
+# an interview's answer labels: "A:", "Answer:", or the speaker's surname in capitals ("ARMSTRONG:")
+_ANSWER_LABEL = re.compile(r"A|Answer|R|Réponse", re.IGNORECASE)
+_NAME_LABEL = re.compile(r"[A-Z][A-Z'’-]{2,}(?:\s+[A-Z][A-Z'’-]{2,})?")
 
 
 def tag_colon(site: Site):
@@ -397,6 +400,13 @@ def tag_colon(site: Site):
     if not m:
         return None
     np = m.group("np")
+    label = np.strip()
+    if _ANSWER_LABEL.fullmatch(label):  # an interview's "A:": the person interviewed, named last
+        sp = site.disc.person_for(site.before_at(m.start("np")))
+        return (sp, None, "before:colon", ()) if sp else None
+    if _NAME_LABEL.fullmatch(label):  # "ARMSTRONG:" opening an answer: that speaker, by surname
+        sp = site.disc.speaker_from(label.title(), site.before_at(m.start("np")), site.sent)
+        return (sp, None, "before:colon", ()) if sp else None
     owners = owner_mentions(np, site.disc.gaz)
     words = np.split()
     if not owners and not (words and PRONOUN.match(words[0])):

@@ -246,6 +246,14 @@ class Discourse:
                 owner = owner_mentions(blank[max(0, t.start() - 60) : t.start()], gazetteer)
                 side = gazetteer.side_of(owner[-1].name) if owner else None
                 self.people.add(sent.start + t.start("name"), Speaker(name, "named person", side, nouns=frozenset({row["word"]})))
+            for r in _role_named().finditer(blank):
+                # "Sahel analyst Hannah Armstrong", "Élodie Vasseur, researcher at IFRI": someone
+                # "she" can be, though no lexicon knows her
+                name = _LEADING_WORDS.sub("", r.group("name") or r.group("name2"))
+                if " " not in name or gazetteer.actor_mentions(name) or set(name.split()) & _institution_words():
+                    continue
+                role = (r.group("role") or r.group("role2")).lower()
+                self.people.add(sent.start + r.start("name" if r.group("name") else "name2"), Speaker(name, "named person", None, nouns=frozenset({role})))
             for intro in source_intro().finditer(blank):
                 source = self._introduced(intro.group("np"), sent.start + intro.start("np"), blank, sent.start)
                 if source:
@@ -715,6 +723,20 @@ def _relation() -> re.Pattern:
     """A relative or a lawyer of the person named right before (data/lexicon/relation_nouns.csv)."""
     nouns = alternation(r["noun"] for r in lexicon("relation_nouns"))
     return re.compile(rf"[’']s\s+(?P<rest>(?:{nouns})\b(?:,?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*))?)", re.IGNORECASE)
+
+
+# capitalised words that open a sentence or a clause before a name: "For Élodie Vasseur, ..."
+_LEADING_WORDS = re.compile(r"^(?:(?:For|According|As|With|Like|In|On|At|To|From|By|But|And|However|Meanwhile|Then|While|When|After|Before|Asked|Speaking|Says|Said|Yet|Also)\s+)+")
+
+
+@cache
+def _role_named() -> re.Pattern:
+    """A name with a role noun of data/lexicon/source_nouns.csv before it ("analyst Hannah
+    Armstrong") or after it, set off by a comma ("Élodie Vasseur, researcher at ...")."""
+    roles = alternation(n for n, k in source_nouns().items() if k == "anonymous source" and not n.endswith("s"))
+    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
+    return re.compile(rf"(?<![\w.-])(?P<role>(?i:{roles}))\s+(?P<name>{name})(?![\w-])"
+                      rf"|(?<![\w.-])(?P<name2>{name}),\s+(?:(?i:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}(?P<role2>(?i:{roles}))\b")
 
 
 @cache
