@@ -8,6 +8,7 @@ precision, how it was worked out, the clause it governs (``summary``) and the ac
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from nigerlens.ingest.load import parse_date
 from nigerlens.rules.dates import (
@@ -23,6 +24,9 @@ from nigerlens.tables.schema import frame
 from nigerlens.text.article import Article
 
 MAX_SUMMARY_WORDS = 12
+# a year on a line of its own ("2023", "2024[edit]"): a timeline's section heading
+_YEAR_HEADING = re.compile(r"^[ \t]*((?:19|20)\d{2})[ \t]*(?:\[edit\])?[ \t]*$", re.MULTILINE)
+_SECTION_DATED = ("month-day", "day-month", "part-of-month", "month")
 # the caption of an old picture: its date is the picture's, not an event's (ANNOTATION.md: dates in
 # captions of unrelated scenes are not events)
 _ARCHIVE_PICTURE = re.compile(r"\b(?:file|archive|archival|stock)\s+(?:photo|photograph|picture|image|footage)s?\b", re.IGNORECASE)
@@ -110,10 +114,17 @@ def dated_expressions(article: Article, *, published=None):
     hint = None if anchor else _year_hint(article)
     if anchor is None:  # no publication date: the article's own dateline dates it
         anchor = dateline_date((s.text for s in article.sentences), hint)
+    headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(article.text)]
     for sent in article.sentences:
         earlier: list[Resolution] = []
         for expr in find_expressions(sent.text):
+            year = next((y for at, y in reversed(headings) if at < sent.start + expr.start), None)
+            headed = bool(year) and expr.rule in _SECTION_DATED and "year" not in expr.groups and "relyear" not in expr.groups
+            if headed:  # a timeline's "2023" heading dates the "28 July" under it
+                expr = replace(expr, groups={**expr.groups, "year": year})
             r = resolve(expr, sent.text, anchor, earlier=earlier, year_hint=hint)
+            if headed:
+                r = replace(r, how=f"{r.how}; the year from the section heading {year}")
             earlier.append(r)
             yield sent, expr, r, anchor
 

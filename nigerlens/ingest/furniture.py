@@ -35,6 +35,13 @@ LINE_RULES: tuple[tuple[str, str, str], ...] = (
     # a byline without "By": "Jason Burke, Africa correspondent"
     ("byline", "byline", r"^\s*[A-Z][\w.'\u2019-]+(?: [A-Z][\w.'\u2019-]+){1,3},(?: [\w-]+){0,4} (?:correspondent|editor|reporter|writer)\s*$"),
     ("byline", "news agency credit", r"^\s*(?:\(?(?:AFP|AP|Reuters|dpa|ANSA|EFE)\)?|with (?:AFP|AP|Reuters)(?: and (?:AFP|AP|Reuters))?)\s*$"),
+    # a reference list (Wikipedia and reference pages): a cited headline in quotation marks after
+    # a caret or a note number, or a line that ends in the date it was retrieved
+    ("references", "citation in a reference list", r'^\s*(?:\^|\[\d{1,3}\]|\d{1,3}\.)\s*(?:\^\s*)?(?:[a-z]\s+)*["\u201c][^"\u201d\n]{3,200}["\u201d].*$'),
+    ("references", "citation in a reference list", r"^.*\bRetrieved (?:on )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2},?) \d{4}\.?\s*$"),
+    # a table of contents: "Contents" and numbered section titles ("1 2023", "1.1 July")
+    ("contents", "table of contents", r"^[ \t]*(?:Contents|Table of contents)[ \t]*\n(?:[ \t]*\d{1,2}(?:\.\d{1,2})*[ \t]+[^\n]{1,80}(?:\n|$))+"),
+    ("heading", "section heading of a reference page", r"^\s*(?:References|See also|External links|Further reading|Notes|Bibliography|Sources)\s*(?:\[edit\])?\s*$"),
     # wire credits closing the story: "(Reporting by John Irish; Editing by Alex Richardson)"
     (
         "byline",

@@ -77,7 +77,9 @@ def clause_at(sentence: str, pos: int) -> tuple[int, list[Clause]]:
 # a relative clause set in after a subject, up to its closing comma; a list of names inside it
 # runs on to its "and" ("Faye, who has visited Bamako, Ouagadougou and Niamey since May, said")
 _NAME_ITEM = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b[^,]*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+[^,]*)?"
+# (a comma inside a number, "a 2,000-kilometre pipeline", does not close it)
+_NO_COMMA = r"(?:[^,]|,(?=\d{3}))"
+RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b{_NO_COMMA}*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+{_NO_COMMA}*)?"
 RELATIVE_SET_IN = re.compile(RELATIVE_CLAUSE + ",")
 
 # a country set off after the town it is in: "in Accra, Ghana, convened", "in Port Moresby,

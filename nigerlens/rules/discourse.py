@@ -18,7 +18,7 @@ from functools import cache
 
 from nigerlens.resources import alternation, fold, lexicon
 from nigerlens.rules.clauses import owner_mentions
-from nigerlens.rules.gazetteer import Gazetteer, Mention
+from nigerlens.rules.gazetteer import Gazetteer, Mention, government_of
 from nigerlens.rules.quotations import Quotation, blanked, find_quotations
 from nigerlens.text.article import Article
 from nigerlens.text.spans import Span
@@ -548,7 +548,10 @@ class Discourse:
             return Speaker(name, kind, affiliation, nouns=nouns)
         if actors:
             name = actors[0].name
-            return Speaker(name, "organisation", self.gaz.side_of(name))
+            side = self.gaz.side_of(name)
+            if _GOVERNMENT_BODY.search(phrase):  # "Niger's defence ministry" after the coup: the junta's
+                side = government_of(side, self.article.published) if side else side
+            return Speaker(name, "organisation", side)
         if org_back().match(phrase):
             if _institution_back().match(phrase):
                 # "the ministry said": the state or organisation the sentence before is about, else
@@ -725,6 +728,8 @@ def _relation() -> re.Pattern:
     return re.compile(rf"[’']s\s+(?P<rest>(?:{nouns})\b(?:,?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*))?)", re.IGNORECASE)
 
 
+# a government body named with its state: "Niger's defence ministry", "the Nigerien government"
+_GOVERNMENT_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|cabinet|authorities|foreign\s+minister|prime\s+minister)\b", re.IGNORECASE)
 # capitalised words that open a sentence or a clause before a name: "For Élodie Vasseur, ..."
 _LEADING_WORDS = re.compile(r"^(?:(?:For|According|As|With|Like|In|On|At|To|From|By|But|And|However|Meanwhile|Then|While|When|After|Before|Asked|Speaking|Says|Said|Yet|Also)\s+)+")
 

@@ -48,7 +48,7 @@ HELDOUT = DEV.parent / "heldout"
 # floors on texts no rule was written from (tests/fixtures/heldout/README.md): a change that
 # generalises worse fails here even when the train texts still score
 HELDOUT_FLOOR = {
-    "a": {"deployments": 0.85, "bases": 0.75, "events": 0.90, "quotes": 0.95, "attribution": 0.75, "positions": 0.68},
+    "a": {"deployments": 0.85, "bases": 0.75, "events": 0.90, "quotes": 0.95, "attribution": 0.80, "positions": 0.70},
     "b": {"deployments": 0.75, "bases": 0.80, "events": 0.88, "quotes": 0.90, "attribution": 0.70, "positions": 0.52},
     # never read: written after the c-tuned fixes, measured once (deployments 1.00, bases 1.00,
     # events 0.97, quotes 1.00, attribution 0.80, positions 0.75)
@@ -60,6 +60,9 @@ HELDOUT_FLOOR = {
     # never read: written after the E' fixes, measured at the session start and after them
     # (attribution 0.78 -> 0.82, positions 0.55 -> 0.60; deployments 0.85, bases 0.95, events 0.90, quotes 0.98)
     "f": {"deployments": 0.80, "bases": 0.90, "events": 0.85, "quotes": 0.95, "attribution": 0.75, "positions": 0.50},
+    # measured unseen once at the end of a session (attribution 0.62, events 0.65, quotes 0.80,
+    # positions 0.56), then read to fix classes (a timeline's year headings, reference lists)
+    "g-tuned": {"deployments": 0.72, "bases": 0.90, "events": 0.85, "quotes": 0.95, "attribution": 0.72, "positions": 0.50},
 }
 
 

@@ -272,3 +272,36 @@ def test_every_pattern_rule_has_a_resolver():
 
     assert set(RESOLVERS) == {rule for rule, _ in PATTERNS}
     assert NEEDS_ANCHOR <= set(RESOLVERS)
+
+
+TIMELINE = """Contents
+1 2023
+1.1 July
+1.2 August
+2 2024
+
+2023[edit]
+July[edit]
+28 July – General Tchiani proclaims himself head of the CNSP.
+
+August[edit]
+10 August – A second ECOWAS summit orders the activation of the standby force.
+
+2024[edit]
+16 March – The junta revokes the status-of-forces agreement with the United States.
+
+References[edit]
+^ "Tchiani named Niger's new leader". Sahel Wire. 28 July 2023. Retrieved 27 July 2024.
+^ "Niger revokes military accord with US". Sahel Wire. 17 March 2024.
+"""
+
+
+def test_a_timeline_s_year_headings_date_the_days_under_them():
+    # "28 July" under "2023" is 2023, though the page was published in 2025; the table of
+    # contents and the reference list are furniture (their dates and titles are no events or quotes)
+    article = nl.from_text(TIMELINE, published="2025-01-30")
+    ev = nl.events(article)
+    assert [str(d.date()) for d in ev["date"]] == ["2023-07-28", "2023-08-10", "2024-03-16"]
+    assert ev["how"].str.contains("section heading").all()
+    assert {s.kind for s in article.set_aside} >= {"contents", "references", "heading"}
+    assert nl.quotes(article).empty

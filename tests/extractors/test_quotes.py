@@ -673,3 +673,17 @@ def test_an_interview_s_answers_are_the_interviewee_s():
 def test_a_name_with_a_role_noun_is_someone_a_pronoun_can_be(text, speaker):
     (row,) = rules(text, published="2023-09-25")
     assert row[1] == speaker
+
+
+@pytest.mark.parametrize("text, published, speaker, affiliation", [
+    # a comma inside a number does not close a relative clause set in after the subject
+    ("China, which is building a 2,000-kilometer pipeline from Niger's oil fields, urged “all parties” to talk.", "2023-08-03", "China", "China"),
+    ("France, which had some 1,500 troops in Niger, called the decision “unacceptable”.", "2023-08-03", "France", "France"),
+    # a government body of Niger named with its state speaks for the junta after the coup; state television keeps Niger
+    ("In a post on X, Niger's defense ministry praised “the professionalism of the armed forces”.", "2024-08-06", "Niger", "Niger junta"),
+    ("The Nigerien foreign ministry called the visit “a provocation”.", "2024-03-18", "Niger", "Niger junta"),
+    ("“Calm returned,” Tele Sahel reported.", "2024-08-06", "Niger", "Niger"),
+])
+def test_commas_in_numbers_and_government_bodies(text, published, speaker, affiliation):
+    (row,) = rules(text, published=published)
+    assert row[1:3] == (speaker, affiliation)
