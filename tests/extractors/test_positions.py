@@ -536,6 +536,11 @@ GENERAL_CASES = [
     # the end of a time is no stance cue
     ("The French soldiers will leave, with a departure by the end of the year, Macron said.", []),
     ("The mission closes at the end of the month, Rome said.", []),
+    # complying with or enforcing sanctions upholds them; "regional leaders" are ECOWAS's
+    ("Nigeria cut exports across the border on Wednesday to comply with sanctions imposed by ECOWAS.",
+     [("Nigeria", "sanctions", "support"), ("ECOWAS", "sanctions", "support")]),
+    ("Benin closed its border in compliance with the ECOWAS sanctions.", [("Benin", "sanctions", "support")]),
+    ("Regional leaders meeting in Nigeria threatened to use force.", [("ECOWAS", "military_intervention", "support")]),
     # a nationality before flags names what a crowd waves
     ("Thousands gathered near the base, waving Nigerien and Russian flags and demanding that the French troops leave.", []),
     ("Protesters carrying Russian flags demanded the departure of French forces.", []),
