@@ -135,12 +135,31 @@ def _compute(files: list[str], folder: Path, published, gazetteer, npartitions, 
         # and its workers exit when this process is killed (nigerlens.runner.exit_with_parent)
         options = {"chunksize": 1, "initializer": partial(exit_with_parent, os.getpid())} if scheduler == "processes" else {}
         with _forked_workers(scheduler, gazetteer):
-            (parts,) = dask.compute(tasks, scheduler=scheduler, **options)
+            (parts,) = dask.compute(tasks, scheduler=_local_get(scheduler), **options)
     # the workers name their parts at random; number them in partition order
     for index, part in enumerate(parts):
         for name in part["counts"]:
             (folder / name / part_name(part["token"])).rename(folder / name / part_name(index))
     return parts
+
+
+def _local_get(scheduler):
+    """A local scheduler's function for a name ("processes", "threads", "sync" ...): Dask looks
+    a name up only after importing dask.distributed to look for a client (0.4 s, before any
+    work starts); a function or a Client passes through."""
+    if not isinstance(scheduler, str) or is_address(scheduler):
+        return scheduler
+    if scheduler == "processes":
+        import dask.multiprocessing
+
+        return dask.multiprocessing.get
+    if scheduler == "threads":
+        import dask.threaded
+
+        return dask.threaded.get
+    import dask.local
+
+    return dask.local.get_sync  # "sync", "synchronous", "single-threaded"
 
 
 def _forked_workers(scheduler, gazetteer):

@@ -91,3 +91,18 @@ def test_cli_dask_usage_errors_are_one_line(args, message, capsys):
     assert main(["extract", str(BUNDLED_PATH), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("scheduler", [None, "threads", "sync"])
+def test_a_local_scheduler_does_not_import_dask_distributed(tmp_path, scheduler):
+    # Dask looks a scheduler's name up only after importing dask.distributed (0.4 s before any
+    # work starts); extract_dask hands it the local scheduler's function instead
+    import subprocess
+
+    code = ("import sys, nigerlens as nl; "
+            f"nl.extract_dask([{str(DEV_ARTICLES[0])!r}], {str(tmp_path / 'out')!r}, scheduler={scheduler!r}); "
+            "print('distributed' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip().splitlines()[-1] == "False"
+    assert (tmp_path / "out" / "quotes").is_dir()
