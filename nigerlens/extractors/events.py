@@ -116,6 +116,8 @@ def dated_expressions(article: Article, *, published=None):
         anchor = dateline_date((s.text for s in article.sentences), hint)
     headings = [(m.start(), m.group(1)) for m in _YEAR_HEADING.finditer(article.text)]
     for sent in article.sentences:
+        if _ARCHIVE_PICTURE.search(sent.text):
+            continue  # "in a 2021 file photo", "(archive picture from 2023)": when a picture was taken
         earlier: list[Resolution] = []
         for expr in find_expressions(sent.text):
             year = next((y for at, y in reversed(headings) if at < sent.start + expr.start), None)
@@ -134,8 +136,6 @@ def event_records(article: Article, *, gazetteer: Gazetteer | None = None, publi
     gaz = gazetteer_for(article, gazetteer)  # the junta is "the government" after the coup
     rows = []
     for sent, expr, r, anchor in dated_expressions(article, published=published):
-        if _ARCHIVE_PICTURE.search(sent.text):
-            continue  # "in a 2021 file photo", "(archive picture from 2023)": when a picture was taken
         summary = summarize(sent.text, expr.start, expr.end)
         # the event's own actors, from the clause it dates: not whoever else the sentence
         # names ("the July 2023 coup" is not Germany's because Pistorius speaks of it)

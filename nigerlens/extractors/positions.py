@@ -695,13 +695,10 @@ def position_records(article: Article, *, gazetteer: Gazetteer | None = None, is
                             held = "oppose" if held == "support" else "support"  # "urged ECOWAS not to intervene"
                         if outer is None and frame_name.startswith("stance:") and issue == _OWN_WITHDRAWAL_ISSUE and held == "oppose" and _OWN_TARGET.search(text, c.end(), c.end() + max(0, issue_start(text[c.end():], issue, issues))):
                             continue  # "France will end its military presence": withdrawing its own troops, no stance
-                        if actor in taxonomy(issues)[issue]["not_held_by"]:
-                            continue
-                        if (actor, issue, held) in seen:
-                            continue
                         reporter, reporter_sides, said_at = reporter_of(c.start())
                         found_by = how.replace(" (governing cue)", "")
-                        actor = government_of(_speaking_for(reporter, actor, gaz), article.published)  # Niger's is the junta's after the coup
+                        # the actor the reporter speaks for, and Niger's government after the coup
+                        actor = government_of(_speaking_for(reporter, actor, gaz), article.published)
                         if actor in taxonomy(issues)[issue]["not_held_by"] or (actor, issue, held) in seen:
                             continue
                         # "X said the bloc / it ...": X speaks of its own side

@@ -34,7 +34,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from nigerlens.resources import alternation, lexicon
-from nigerlens.rules.clauses import RELATIVE_CLAUSE, owner_mentions
+from nigerlens.rules.clauses import PLACE_NAME, RELATIVE_CLAUSE, owner_mentions
+from nigerlens.rules.dates import MONTH_STEMS, WEEKDAY_NAMES
 from nigerlens.rules.discourse import (
     AUX_END,
     BE_BEFORE,
@@ -64,13 +65,12 @@ _MAX_NP_WORDS = 9
 _SUBORDINATOR = re.compile(r"^(?:while|before|after|when|as|without|even|also|and|but)?$", re.IGNORECASE)
 # an apposition of a place after a set-in phrase that ends in a place noun: ", meeting in the
 # Ghanaian capital, Accra," (not the subject after "Speaking in Lagos on Friday, Emmanuel Macron")
-_PLACE_APPOSITION = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}$")
+_PLACE_APPOSITION = re.compile(rf"^{PLACE_NAME}$")
 _PLACE_NOUN_END = re.compile(r"\b(?:capital|city|town|village|region|province|state|port|base|border)$", re.IGNORECASE)
 # a time phrase opening the subject chunk: "On Friday Tchiani said", "Late on Monday the CNSP said"
 _TIME_LEAD = re.compile(
     r"^(?:(?:on|late|early|last|this|since|by)\s+)*(?:(?:on|late|early)\s+)?"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday|Tonight|"
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    rf"(?:{'|'.join(WEEKDAY_NAMES)}|Today|Yesterday|Tonight|(?:{'|'.join(MONTH_STEMS)})[a-z]*\.?\s+\d{{1,2}}(?:st|nd|rd|th)?)"
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=[A-Z])",
     re.IGNORECASE,
 )

@@ -76,7 +76,10 @@ def clause_at(sentence: str, pos: int) -> tuple[int, list[Clause]]:
 
 # a relative clause set in after a subject, up to its closing comma; a list of names inside it
 # runs on to its "and" ("Faye, who has visited Bamako, Ouagadougou and Niamey since May, said")
-_NAME_ITEM = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+_CAPITALISED = r"[A-Z][\w'’.-]*"
+# a place or a name of one to three capitalised words: "Accra", "Port Moresby", "Papua New Guinea"
+PLACE_NAME = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}}"
+_NAME_ITEM = rf"{_CAPITALISED}(?:\s+{_CAPITALISED}){{0,3}}"
 # (a comma inside a number, "a 2,000-kilometre pipeline", does not close it)
 _NO_COMMA = r"(?:[^,]|,(?=\d{3}))"
 RELATIVE_CLAUSE = rf",\s*(?:who|which|whose)\b{_NO_COMMA}*(?:(?:,\s*{_NAME_ITEM})+,?\s+(?:and|or)\s+{_NO_COMMA}*)?"
@@ -84,7 +87,7 @@ RELATIVE_SET_IN = re.compile(RELATIVE_CLAUSE + ",")
 
 # a country set off after the town it is in: "in Accra, Ghana, convened", "in Port Moresby,
 # Papua New Guinea, on Friday" (not "In Niamey, the junta said", where the actor is the subject)
-_TOWN_BEFORE = re.compile(r"\b(?i:in|at|from|near|outside)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,\s*$")
+_TOWN_BEFORE = re.compile(rf"\b(?i:in|at|from|near|outside)\s+{PLACE_NAME},\s*$")
 _SET_OFF_AFTER = re.compile(r"\s*(?:[,.;)]|$)")
 # a nationality before flags or colours names what a crowd waves, not who holds a view
 _FLAGS_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w'’-]+)?\s+(?:flags?|banners?|colou?rs)\b", re.IGNORECASE)

@@ -35,7 +35,6 @@ AUX_END = re.compile(rf"(?:\s+(?:{_SUBJECT_ADVERBS}))+$", re.IGNORECASE)
 COORDINATED_VERB = re.compile(rf"\b(?:and|but|then)(?:\s+(?:\w+ly|{_SUBJECT_ADVERBS}))*\s*$", re.IGNORECASE)
 # a form of "be" (and an adverb) right before a verb: a passive ("shall be continued", "was demanded")
 BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-# a relative clause set off by a comma: ", who chairs the bloc" (closing comma left to the user)
 # where a new main clause with its own subject begins: "..., but France refused"
 CONTRAST = re.compile(r"(?:[,;]\s*(?:but|while|whereas|although|though|yet)|;)\s+", re.IGNORECASE)
 DEFINITE = re.compile(r"^(?:the|this|that|these|those|our|its|their|his|her)\b|^the\s+\w+[’']s\b", re.IGNORECASE)
@@ -51,6 +50,7 @@ def title_regex() -> re.Pattern:
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿ'’]+)*"  # "Élodie", "Jean-Yves"
 NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|de|al|bin|van|von|da))*\s+{_NAME_WORD}\b")
+_FULL_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"  # two to four capitalised words: "Hannah Armstrong"
 # sources an outlet relies on, introduced without a quote: "citing two U.S. officials familiar
 # with the plans", "quoting a source close to the French presidency"
 _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps its dots
@@ -59,7 +59,7 @@ _NP_CHARS = r"(?:[^,.;:\"\u201c\u201d]|\.(?=\w)|(?<=\b[A-Z])\.)"  # "U.S." keeps
 # (read in the 140 characters before each speech verb only: scanning whole sentences with it is slow)
 SOURCE_SPEAKS = re.compile(rf"\b(?:an?|the)\s+(?P<np>{_NP_CHARS}{{1,60}})(?P<tail>(?:[^.;\"\u201c\u201d]|\.(?=\w)){{0,80}}?)$", re.IGNORECASE)
 # a name with an apposition right before a speech verb: "Cheikh Ndiaye, a Sahel analyst, said"
-NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
+NAMED_SPEAKS = re.compile(rf"(?<![\w.-])(?P<name>{_FULL_NAME}),\s+(?P<app>(?:an?|the)\s+[^,.;]{{1,90}}),\s*$")
 # "one of them", "two of them": a member of the group named last
 _OF_THEM = re.compile(r"^(?:one|two|three|some|several|many|each|another|none|all)\s+of\s+them$", re.IGNORECASE)
 # plural unnamed sources with no determiner that speak without quotation marks: "Diplomatic
@@ -549,7 +549,7 @@ class Discourse:
         if actors:
             name = actors[0].name
             side = self.gaz.side_of(name)
-            if _GOVERNMENT_BODY.search(phrase):  # "Niger's defence ministry" after the coup: the junta's
+            if _government_body().search(phrase):  # "Niger's defence ministry" after the coup: the junta's
                 side = government_of(side, self.article.published) if side else side
             return Speaker(name, "organisation", side)
         if org_back().match(phrase):
@@ -728,8 +728,15 @@ def _relation() -> re.Pattern:
     return re.compile(rf"[’']s\s+(?P<rest>(?:{nouns})\b(?:,?\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})*))?)", re.IGNORECASE)
 
 
-# a government body named with its state: "Niger's defence ministry", "the Nigerien government"
-_GOVERNMENT_BODY = re.compile(r"\b(?:ministry|ministries|government|presidency|cabinet|authorities|foreign\s+minister|prime\s+minister)\b", re.IGNORECASE)
+@cache
+def _government_body() -> re.Pattern:
+    """A government body named with its state ("Niger's defence ministry", "the Nigerien
+    government"): the institution nouns of data/lexicon/back_nouns.csv, and the offices and
+    bodies that never refer back on their own."""
+    words = [r["noun"] for r in lexicon("back_nouns") if r["refers_to"] == "institution"]
+    return re.compile(rf"\b(?:{alternation([*words, 'ministries', 'cabinet', 'authorities', 'foreign minister', 'prime minister'])})\b", re.IGNORECASE)
+
+
 # capitalised words that open a sentence or a clause before a name: "For Élodie Vasseur, ..."
 _LEADING_WORDS = re.compile(r"^(?:(?:For|According|As|With|Like|In|On|At|To|From|By|But|And|However|Meanwhile|Then|While|When|After|Before|Asked|Speaking|Says|Said|Yet|Also)\s+)+")
 
@@ -739,9 +746,8 @@ def _role_named() -> re.Pattern:
     """A name with a role noun of data/lexicon/source_nouns.csv before it ("analyst Hannah
     Armstrong") or after it, set off by a comma ("Élodie Vasseur, researcher at ...")."""
     roles = alternation(n for n, k in source_nouns().items() if k == "anonymous source" and not n.endswith("s"))
-    name = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}"
-    return re.compile(rf"(?<![\w.-])(?P<role>(?i:{roles}))\s+(?P<name>{name})(?![\w-])"
-                      rf"|(?<![\w.-])(?P<name2>{name}),\s+(?:(?i:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}(?P<role2>(?i:{roles}))\b")
+    return re.compile(rf"(?<![\w.-])(?P<role>(?i:{roles}))\s+(?P<name>{_FULL_NAME})(?![\w-])"
+                      rf"|(?<![\w.-])(?P<name2>{_FULL_NAME}),\s+(?:(?i:an?|the)\s+)?(?:[\w-]+\s+){{0,2}}(?P<role2>(?i:{roles}))\b")
 
 
 @cache
@@ -795,7 +801,7 @@ def _titles() -> dict[str, dict[str, str]]:
 def titled_name() -> re.Pattern:
     """A person the text introduces with a title ("the General Mamane Sani Kiaou", "Col. Issa
     Diallo"): someone "the general" or "he" can refer to later, lexicon or not."""
-    return re.compile(rf"(?<![\w.])(?P<title>{alternation(_titles())})\s+(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}})")
+    return re.compile(rf"(?<![\w.])(?P<title>{alternation(_titles())})\s+(?P<name>{_FULL_NAME})")
 
 
 _QUALIFIED = re.compile(r"\s+(?:close\s+to|familiar\s+with)\s+(?:[\w.'\u2019-]+\s*){1,5}")

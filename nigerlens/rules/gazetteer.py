@@ -317,18 +317,16 @@ def _longest_first(mentions: list[Mention]) -> list[Mention]:
 
 
 @cache
-def _governments() -> tuple[tuple[str, str, date | None, date | None], ...]:
-    return tuple((r["state"], r["government"], _day(r.get("from")), _day(r.get("until"))) for r in _optional_rows("governments.csv"))
+def _governments() -> tuple[Period, ...]:
+    """data/governments.csv as periods: the state's name stands for its government then."""
+    return tuple(Period(r["state"], r["government"], _day(r.get("from")), _day(r.get("until"))) for r in _optional_rows("governments.csv"))
 
 
 def government_of(actor: str, when: date | None) -> str:
     """Who decides for ``actor`` on ``when``: the government of data/governments.csv that holds a
     state then (Niger's is the junta from 26 July 2023), else ``actor`` itself. A position is its
     government's; an undated article is read as news of the crisis (open periods hold)."""
-    for state, government, start, end in _governments():
-        if state == actor and (when is None and end is None or when is not None and (start is None or start <= when) and (end is None or when < end)):
-            return government
-    return actor
+    return next((p.actor for p in _governments() if p.alias == actor and p.holds(when)), actor)
 
 
 @cache
